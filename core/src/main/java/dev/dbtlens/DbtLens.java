@@ -1,0 +1,177 @@
+package dev.dbtlens;
+
+import dev.dbtlens.internal.Ingester;
+import dev.dbtlens.internal.Queries;
+import dev.dbtlens.internal.Store;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * dbtlens: dbt artifacts in an embedded DuckDB database, with run history.
+ *
+ * <pre>{@code
+ * try (DbtLens lens = DbtLens.open(Path.of("dbtlens.duckdb"))) {
+ *   IngestReport report = lens.ingest(IngestOptions.defaults().withEnvironment("prod"),
+ *       List.of(Path.of("target")));
+ *   lens.runHistory("prod", "model.shop.orders", 10).forEach(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <p>An instance holds one DuckDB database (a file, or in memory). A file opened with {@link
+ * #open(Path)} is locked against other writers until {@link #close()}; {@link #openReadOnly(Path)}
+ * takes no write lock, so any number of readers may share a file no writer holds. Methods may be
+ * called from several threads; ingests are serialised.
+ */
+public final class DbtLens implements AutoCloseable {
+  /** The version of the SQL interface this build writes (recorded in {@code dbtlens_info}). */
+  public static final int SCHEMA_VERSION = Store.SCHEMA_VERSION;
+
+  private final Store store;
+  private final Queries queries;
+
+  private DbtLens(Store store) {
+    this.store = store;
+    this.queries = new Queries(store);
+  }
+
+  /**
+   * Opens a database file for reading and writing, creating it (and its schema) if absent. New files
+   * are written in a storage format DuckDB 1.2 and later can open.
+   *
+   * @param file the database file
+   * @return the open database
+   * @throws StorageException if the file is locked by another writer or is not a DuckDB file
+   */
+  public static DbtLens open(Path file) {
+    return new DbtLens(Store.open(Objects.requireNonNull(file, "file"), false));
+  }
+
+  /**
+   * Opens an existing database file read-only: no ingest, no write lock.
+   *
+   * @param file the database file
+   * @return the open database
+   */
+  public static DbtLens openReadOnly(Path file) {
+    return new DbtLens(Store.open(Objects.requireNonNull(file, "file"), true));
+  }
+
+  /** @return a new, empty in-memory database */
+  public static DbtLens inMemory() {
+    return new DbtLens(Store.open(null, false));
+  }
+
+  /**
+   * Ingests artifact files, and folders of them (searched recursively for {@code manifest*.json},
+   * {@code run_results*.json}, {@code sources*.json}, {@code catalog*.json}, {@code
+   * semantic_manifest*.json}), in one transaction: on any error nothing is written. A file already
+   * in the environment is skipped and reported as such.
+   *
+   * @param options environment, job label and progress listener
+   * @param paths files and folders
+   * @return what was added and skipped
+   * @throws ArtifactFormatException for bad input, naming the file, version and JSON path
+   */
+  public synchronized IngestReport ingest(IngestOptions options, List<Path> paths) {
+    if (store.readOnly()) {
+      throw new DbtLensException("cannot ingest: " + store.description() + " is open read-only");
+    }
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("no paths to ingest");
+    }
+    return new Ingester(store).ingest(options, paths);
+  }
+
+  /**
+   * Ingests into the {@code default} environment.
+   *
+   * @param paths files and folders
+   * @return what was added and skipped
+   */
+  public IngestReport ingest(Path... paths) {
+    return ingest(IngestOptions.defaults(), Arrays.asList(paths));
+  }
+
+  /** @return the environments in the database, sorted by name */
+  public List<String> environments() {
+    return queries.environments();
+  }
+
+  /**
+   * @param environment an environment
+   * @return its invocations, oldest first by {@code generated_at}
+   */
+  public List<Invocation> invocations(String environment) {
+    return queries.invocations(environment);
+  }
+
+  /**
+   * @param environment an environment
+   * @return the latest definition of every node (not macros), sorted by unique id; empty when the
+   *     environment has no manifest
+   */
+  public List<Node> nodes(String environment) {
+    return queries.nodes(environment, null);
+  }
+
+  /**
+   * @param environment an environment
+   * @param uniqueId a unique id, e.g. {@code model.shop.orders}
+   * @return the node's latest definition
+   * @throws NotFoundException if the environment's latest manifest has no such node
+   */
+  public Node node(String environment, String uniqueId) {
+    List<Node> found = queries.nodes(environment, uniqueId);
+    if (found.isEmpty()) {
+      throw new NotFoundException("Node '" + uniqueId + "' not found in environment '" + environment + "'.");
+    }
+    return found.get(0);
+  }
+
+  /**
+   * @param environment an environment
+   * @param uniqueId a unique id
+   * @param limit at most this many results
+   * @return the node's run results, newest first by the run's {@code generated_at}
+   */
+  public List<RunResult> runHistory(String environment, String uniqueId, int limit) {
+    return queries.runHistory(environment, uniqueId, limit);
+  }
+
+  /**
+   * @param environment an environment
+   * @return its latest invocation by {@code generated_at}, if any
+   */
+  public Optional<Invocation> latestInvocation(String environment) {
+    List<Invocation> all = invocations(environment);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * A new JDBC connection to the database for analysis with the SQL views documented in {@code
+   * docs/sql.md}. The caller closes it. On a database opened with {@link #openReadOnly(Path)} it
+   * cannot write; on one opened for writing, treat it as read-only: writes through it bypass
+   * dbtlens' invariants.
+   *
+   * @return a connection sharing this database
+   */
+  public Connection connection() {
+    return store.duplicate();
+  }
+
+  /** @return the schema version recorded in the database */
+  public int schemaVersion() {
+    Integer v = store.schemaVersion();
+    return v == null ? 0 : v;
+  }
+
+  /** Checkpoints and closes the database. */
+  @Override
+  public void close() {
+    store.close();
+  }
+}

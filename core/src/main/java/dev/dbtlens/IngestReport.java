@@ -1,0 +1,43 @@
+package dev.dbtlens;
+
+import java.util.List;
+
+/**
+ * What one ingest added and skipped. An ingest is one transaction: if it throws, nothing of it was
+ * written and there is no report.
+ *
+ * @param environment the environment ingested into
+ * @param artifacts one outcome per artifact file, in the order read
+ * @param invocationsAdded invocations new to the environment
+ * @param definitionsAdded node and macro definitions not stored before (unchanged ones are shared)
+ * @param runResultsAdded run results added
+ * @param freshnessResultsAdded source freshness results added
+ * @param catalogEntriesAdded catalog entries (tables, views) not stored before
+ * @param warnings every warning, also printed to stderr by the CLI
+ */
+public record IngestReport(
+    String environment,
+    List<ArtifactOutcome> artifacts,
+    long invocationsAdded,
+    long definitionsAdded,
+    long runResultsAdded,
+    long freshnessResultsAdded,
+    long catalogEntriesAdded,
+    List<String> warnings) {
+
+  /** Copies the lists. */
+  public IngestReport {
+    artifacts = List.copyOf(artifacts);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** @return how many files were skipped as already ingested */
+  public long skipped() {
+    return artifacts.stream().filter(a -> !a.added()).count();
+  }
+
+  /** @return true when the ingest wrote nothing at all */
+  public boolean nothingAdded() {
+    return artifacts.stream().noneMatch(ArtifactOutcome::added);
+  }
+}

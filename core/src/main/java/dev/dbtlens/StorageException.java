@@ -1,0 +1,16 @@
+package dev.dbtlens;
+
+import java.sql.SQLException;
+
+/** DuckDB failed: the message names the table or statement involved; the cause is the driver's. */
+public class StorageException extends DbtLensException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param what what dbtlens was doing, naming the table (e.g. {@code appending to run_result})
+   * @param cause the driver's exception
+   */
+  public StorageException(String what, SQLException cause) {
+    super(what + ": " + cause.getMessage(), cause);
+  }
+}

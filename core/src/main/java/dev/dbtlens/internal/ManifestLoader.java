@@ -1,0 +1,222 @@
+package dev.dbtlens.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Streams a manifest one entry at a time. Definitions already stored are recognised by content hash
+ * and not written again; the manifest's set of (node, definition) pairs and its parent_map edges
+ * form a snapshot, stored once however many invocations share it.
+ */
+final class ManifestLoader {
+  /** Top-level keys whose values map unique ids to entries; they must be objects. */
+  private static final Set<String> NODE_GROUPS = Set.of("nodes", "sources", "macros", "exposures",
+      "metrics", "groups", "semantic_models", "saved_queries", "unit_tests", "functions");
+  private static final Set<String> SKIPPED = Set.of("metadata", "child_map", "group_map", "docs", "disabled");
+
+  /**
+   * @param snapshotId the snapshot the manifest points to
+   * @param definitionsAdded definitions new to the database
+   * @param members nodes and macros in the manifest
+   * @param edges parent_map pairs
+   * @param selectorsJson the manifest's {@code selectors}, as JSON
+   */
+  record Result(String snapshotId, long definitionsAdded, long members, long edges, String selectorsJson) {}
+
+  private final DuckDBConnection conn;
+  private final Reading reading;
+  private final Set<String> knownDefs = new HashSet<>();
+  private final Set<String> knownCompiled = new HashSet<>();
+  private final Hashing.SetHash content = new Hashing.SetHash();
+  private long edges;
+  private boolean sawParentMap;
+  private String selectorsJson;
+
+  ManifestLoader(DuckDBConnection conn, Reading reading) {
+    this.conn = conn;
+    this.reading = reading;
+  }
+
+  Result load(JsonParser p, String environment) throws IOException, SQLException {
+    loadKnown(environment);
+    Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
+        + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
+    try (Writers w = new Writers(conn)) {
+      Parsing.expectRootObject(p, reading);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        topLevel(p, field, w);
+      }
+      w.finish();
+    }
+    String snapshotId = "m" + content.value();
+    long members = content.count() - edges;
+    storeSnapshot(snapshotId, members);
+    long added = promoteDefinitions();
+    return new Result(snapshotId, added, members, edges, selectorsJson);
+  }
+
+  private void topLevel(JsonParser p, String field, Writers w) throws IOException {
+    if (SKIPPED.contains(field)) {
+      p.skipChildren();
+    } else if (field.equals("parent_map")) {
+      parentMap(p, w);
+    } else if (field.equals("selectors")) {
+      selectorsJson = Json.text(p.readValueAsTree());
+    } else if (p.currentToken() == JsonToken.START_OBJECT) {
+      group(p, field, NODE_GROUPS.contains(field), w);
+    } else if (NODE_GROUPS.contains(field) && p.currentToken() != JsonToken.VALUE_NULL) {
+      Parsing.expectObject(p, reading);
+    } else {
+      p.skipChildren();
+    }
+  }
+
+  private void group(JsonParser p, String group, boolean known, Writers w) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        if (known) {
+          Parsing.expectObject(p, reading);
+        }
+        p.skipChildren();
+        continue;
+      }
+      ObjectNode entry = p.readValueAsTree();
+      if (!known && !entry.has("unique_id")) {
+        continue;
+      }
+      entry(entry, key, "$." + group + "['" + key + "']", w);
+    }
+  }
+
+  private void entry(ObjectNode entry, String key, String path, Writers w) {
+    NodeDefinition def = NodeDefinition.of(entry, key, path, reading);
+    content.add("n", def.uniqueId(), def.defHash(), def.compiledHash());
+    w.members.begin().str(def.uniqueId()).str(def.defHash()).str(def.compiledHash()).end();
+    if (knownDefs.add(def.defHash())) {
+      def.writeDef(w.defs);
+      def.writeColumns(w.columns);
+    }
+    if (def.compiledHash() != null && knownCompiled.add(def.compiledHash())) {
+      w.compiled.begin().str(def.compiledHash()).str(def.compiledCode()).end();
+    }
+  }
+
+  private void parentMap(JsonParser p, Writers w) throws IOException {
+    Parsing.expectObject(p, reading);
+    sawParentMap = true;
+    Set<String> parents = new LinkedHashSet<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String child = p.currentName();
+      p.nextToken();
+      Parsing.expectArray(p, reading);
+      parents.clear();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+          throw reading.error(Json.path(p), "expected a unique_id string, found "
+              + Parsing.describe(p.currentToken()));
+        }
+        parents.add(p.getText());
+      }
+      for (String parent : parents) {
+        content.add("e", parent, child);
+        w.edges.begin().str(parent).str(child).end();
+        edges++;
+      }
+    }
+  }
+
+  private void loadKnown(String environment) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement("SELECT m.def_hash, m.compiled_hash"
+        + " FROM store.latest_manifest lm JOIN store.snapshot_member m USING (snapshot_id)"
+        + " WHERE lm.environment = ?")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          knownDefs.add(r.getString(1));
+          String c = r.getString(2);
+          if (c != null) {
+            knownCompiled.add(c);
+          }
+        }
+      }
+    }
+  }
+
+  private void storeSnapshot(String snapshotId, long members) throws SQLException {
+    if (Sql.exists(conn, "SELECT 1 FROM store.snapshot WHERE snapshot_id = ?", snapshotId)) {
+      return;
+    }
+    if (!sawParentMap) {
+      // manifests always carry parent_map; if one does not, derive it from depends_on.nodes
+      Sql.update(conn, "INSERT INTO store.stage_edge SELECT DISTINCT unnest(d.depends_on_nodes), m.unique_id"
+          + " FROM store.stage_member m JOIN (SELECT def_hash, depends_on_nodes FROM store.stage_def"
+          + " UNION ALL SELECT def_hash, depends_on_nodes FROM store.node_def) d USING (def_hash)");
+      edges = Sql.count(conn, "SELECT count(*) FROM store.stage_edge");
+    }
+    Sql.update(conn, "INSERT INTO store.snapshot_member SELECT ?, unique_id, def_hash, compiled_hash"
+        + " FROM store.stage_member", snapshotId);
+    Sql.update(conn, "INSERT INTO store.snapshot_edge SELECT ?, parent_id, child_id FROM store.stage_edge",
+        snapshotId);
+    Sql.update(conn, "INSERT INTO store.snapshot VALUES (?, 'manifest', ?, ?)", snapshotId, members, edges);
+  }
+
+  private long promoteDefinitions() throws SQLException {
+    Sql.update(conn, "INSERT INTO store.def_column SELECT * FROM store.stage_def_column"
+        + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
+    long added = Sql.update(conn, "INSERT INTO store.node_def SELECT * FROM store.stage_def"
+        + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
+    Sql.update(conn, "INSERT INTO store.compiled SELECT * FROM store.stage_compiled"
+        + " WHERE compiled_hash NOT IN (SELECT compiled_hash FROM store.compiled)");
+    Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
+        + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
+    return added;
+  }
+
+  /** The appenders one manifest writes through. */
+  private static final class Writers implements AutoCloseable {
+    final TableWriter members;
+    final TableWriter edges;
+    final TableWriter defs;
+    final TableWriter columns;
+    final TableWriter compiled;
+
+    Writers(DuckDBConnection conn) {
+      members = new TableWriter(conn, "stage_member");
+      edges = new TableWriter(conn, "stage_edge");
+      defs = new TableWriter(conn, "stage_def");
+      columns = new TableWriter(conn, "stage_def_column");
+      compiled = new TableWriter(conn, "stage_compiled");
+    }
+
+    void finish() {
+      members.finish();
+      edges.finish();
+      defs.finish();
+      columns.finish();
+      compiled.finish();
+    }
+
+    @Override
+    public void close() {
+      members.close();
+      edges.close();
+      defs.close();
+      columns.close();
+      compiled.close();
+    }
+  }
+}

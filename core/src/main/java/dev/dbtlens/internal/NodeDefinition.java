@@ -1,0 +1,215 @@
+package dev.dbtlens.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One manifest entry (node, source, exposure, metric, macro, ...) read tolerantly across manifest
+ * v1-v12: its content hash, its compiled code kept apart, and its row in {@code node_def}.
+ */
+final class NodeDefinition {
+  /** Keys that change between parses without the definition changing, or that are compiled output. */
+  private static final Set<String> VOLATILE = Set.of(
+      "created_at", "compiled", "compiled_code", "compiled_sql", "extra_ctes_injected", "extra_ctes",
+      "compiled_path", "build_path", "deferred", "injected_sql", "wrapped_sql", "root_path",
+      "_event_status", "_pre_injected_sql");
+
+  private final ObjectNode node;
+  private final String uniqueId;
+  private final String compiledCode;
+  private final String defHash;
+  private final String compiledHash;
+
+  private NodeDefinition(ObjectNode node, String uniqueId, String compiledCode) {
+    this.node = node;
+    this.uniqueId = uniqueId;
+    this.compiledCode = compiledCode;
+    this.compiledHash = compiledCode == null ? null : Hashing.hex128(
+        Hashing.sha256().digest(compiledCode.getBytes(StandardCharsets.UTF_8)));
+    this.defHash = hashWithoutVolatile(node);
+  }
+
+  /**
+   * @param entry the entry's JSON object
+   * @param key its key in the manifest group (its unique id)
+   * @param path its JSON path, for errors
+   */
+  static NodeDefinition of(ObjectNode entry, String key, String path, Reading reading) {
+    JsonNode id = entry.get("unique_id");
+    if (id != null && !id.isNull() && !id.isTextual()) {
+      throw reading.error(Json.child(path, "unique_id"), "expected a string, found " + Reading.describe(id));
+    }
+    String uniqueId = id == null || id.isNull() ? key : id.textValue();
+    String compiled = firstText(entry, "compiled_code", "compiled_sql");
+    return new NodeDefinition(entry, uniqueId, compiled);
+  }
+
+  private static String hashWithoutVolatile(ObjectNode node) {
+    MessageDigest digest = Hashing.sha256();
+    ObjectNode copy = node.deepCopy();
+    copy.remove(VOLATILE);
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+      Json.MAPPER.writeValue(out, copy);
+      return Hashing.hex128(digest.digest(out.toByteArray()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String uniqueId() {
+    return uniqueId;
+  }
+
+  String defHash() {
+    return defHash;
+  }
+
+  String compiledHash() {
+    return compiledHash;
+  }
+
+  String compiledCode() {
+    return compiledCode;
+  }
+
+  String resourceType() {
+    String t = Json.scalar(node.get("resource_type"));
+    if (t != null) {
+      return t;
+    }
+    int dot = uniqueId.indexOf('.');
+    return dot > 0 ? uniqueId.substring(0, dot) : "unknown";
+  }
+
+  /** Appends the definition's row to {@code stage_def} (column order of {@code store.node_def}). */
+  void writeDef(TableWriter w) {
+    JsonNode config = node.path("config");
+    JsonNode meta = Json.isEmpty(node.get("meta")) ? config.get("meta") : node.get("meta");
+    ObjectNode raw = node.deepCopy();
+    raw.remove(List.of("compiled_code", "compiled_sql", "injected_sql", "wrapped_sql"));
+    w.begin()
+        .str(defHash)
+        .str(uniqueId)
+        .str(resourceType())
+        .str(Json.scalar(node.get("name")))
+        .str(Json.scalar(node.get("package_name")))
+        .str(Json.scalar(node.get("database")))
+        .str(Json.scalar(node.get("schema")))
+        .str(firstText(node, "alias", "identifier"))
+        .str(Json.scalar(node.get("relation_name")))
+        .str(Json.scalar(config.get("materialized")))
+        .list(Json.strings(node.get("tags")))
+        .str(Json.text(meta))
+        .str(firstText(node, "description", "label"))
+        .str(Json.scalar(node.get("original_file_path")))
+        .str(Json.scalar(node.get("path")))
+        .str(Json.scalar(node.get("patch_path")))
+        .str(owner(meta))
+        .str(accessOf(config))
+        .str(groupOf(config))
+        .str(Json.scalar(node.get("version")))
+        .str(Json.scalar(node.get("latest_version")))
+        .str(language())
+        .str(Json.scalar(node.path("checksum").get("checksum")))
+        .str(firstText(node, "raw_code", "raw_sql", "macro_sql"))
+        .str(Json.text(node.get("config")))
+        .list(node.has("fqn") ? Json.strings(node.get("fqn")) : null)
+        .list(Json.strings(node.path("depends_on").get("nodes")))
+        .list(Json.strings(node.path("depends_on").get("macros")))
+        .str(Json.scalar(node.get("source_name")))
+        .str(Json.scalar(node.get("loaded_at_field")))
+        .str(Json.text(node.get("freshness")))
+        .str(Json.text(node.get("test_metadata")))
+        .str(Json.scalar(node.get("column_name")))
+        .str(Json.scalar(node.get("attached_node")))
+        .bool(contractEnforced(config))
+        .str(Json.isEmpty(node.get("constraints")) ? null : Json.text(node.get("constraints")))
+        .str(Json.text(raw))
+        .end();
+  }
+
+  /** Appends the columns declared in YAML to {@code stage_def_column}. @return how many */
+  int writeColumns(TableWriter w) {
+    JsonNode columns = node.get("columns");
+    if (columns == null || !columns.isObject()) {
+      return 0;
+    }
+    int index = 0;
+    for (Map.Entry<String, JsonNode> e : columns.properties()) {
+      JsonNode c = e.getValue();
+      index++;
+      w.begin()
+          .str(defHash)
+          .str(c.hasNonNull("name") ? Json.scalar(c.get("name")) : e.getKey())
+          .integer(index)
+          .str(Json.scalar(c.get("data_type")))
+          .str(Json.scalar(c.get("description")))
+          .str(Json.isEmpty(c.get("meta")) ? null : Json.text(c.get("meta")))
+          .list(Json.strings(c.get("tags")))
+          .str(Json.isEmpty(c.get("constraints")) ? null : Json.text(c.get("constraints")))
+          .end();
+    }
+    return index;
+  }
+
+  private String language() {
+    String lang = Json.scalar(node.get("language"));
+    if (lang != null) {
+      return lang;
+    }
+    return node.has("raw_sql") || node.has("raw_code") ? "sql" : null;
+  }
+
+  private String accessOf(JsonNode config) {
+    String a = Json.scalar(node.get("access"));
+    return a != null ? a : Json.scalar(config.get("access"));
+  }
+
+  private String groupOf(JsonNode config) {
+    String g = Json.scalar(node.get("group"));
+    return g != null ? g : Json.scalar(config.get("group"));
+  }
+
+  private Boolean contractEnforced(JsonNode config) {
+    JsonNode c = node.path("contract").get("enforced");
+    if (c == null || c.isNull()) {
+      c = config.path("contract").get("enforced");
+    }
+    return c == null || c.isNull() ? null : c.asBoolean();
+  }
+
+  /** Exposures and groups own themselves; other nodes name an owner in {@code meta.owner}. */
+  private String owner(JsonNode meta) {
+    JsonNode owner = node.get("owner");
+    if (owner == null || owner.isNull()) {
+      owner = meta == null ? null : meta.get("owner");
+    }
+    if (owner == null || owner.isNull()) {
+      return null;
+    }
+    if (owner.isObject()) {
+      String name = Json.scalar(owner.get("name"));
+      return name != null ? name : Json.scalar(owner.get("email"));
+    }
+    return Json.scalar(owner);
+  }
+
+  private static String firstText(JsonNode node, String... fields) {
+    for (String f : fields) {
+      String v = Json.scalar(node.get(f));
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

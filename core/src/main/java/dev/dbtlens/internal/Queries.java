@@ -1,0 +1,127 @@
+package dev.dbtlens.internal;
+
+import dev.dbtlens.ArtifactKind;
+import dev.dbtlens.Invocation;
+import dev.dbtlens.Node;
+import dev.dbtlens.NodeId;
+import dev.dbtlens.RunResult;
+import dev.dbtlens.StorageException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The Java API's reads, over the public SQL views, each on its own connection. */
+public final class Queries {
+  private final Store store;
+
+  /** @param store the database */
+  public Queries(Store store) {
+    this.store = store;
+  }
+
+  /** @return environments sorted by name */
+  public List<String> environments() {
+    return list("SELECT environment FROM environments ORDER BY environment", r -> r.getString(1));
+  }
+
+  /** @return the environment's invocations, oldest first */
+  public List<Invocation> invocations(String environment) {
+    return list("""
+        SELECT environment, invocation_id, command, job, dbt_version, generated_at, elapsed_time, artifacts
+        FROM invocations WHERE environment = ? ORDER BY generated_at NULLS FIRST, invocation_id""",
+        r -> new Invocation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+            r.getString(5), instant(r, 6), dbl(r, 7), kinds(r.getArray(8))),
+        environment);
+  }
+
+  /** @return latest node definitions, all or the one with the given unique id */
+  public List<Node> nodes(String environment, String uniqueId) {
+    return list("""
+        SELECT environment, unique_id, resource_type, name, package_name, database, schema, alias,
+               materialized, tags, original_file_path, description, checksum, raw_code, compiled_code,
+               meta, config
+        FROM nodes WHERE environment = ? AND (? IS NULL OR unique_id = ?) ORDER BY unique_id""",
+        r -> new Node(r.getString(1), NodeId.of(r.getString(2)), r.getString(3), r.getString(4),
+            r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
+            strings(r.getArray(10)), r.getString(11), r.getString(12), r.getString(13),
+            r.getString(14), r.getString(15), r.getString(16), r.getString(17)),
+        environment, uniqueId, uniqueId);
+  }
+
+  /** @return a node's run results, newest first */
+  public List<RunResult> runHistory(String environment, String uniqueId, int limit) {
+    return list("""
+        SELECT environment, invocation_id, unique_id, status, execution_time, thread_id,
+               execute_started_at, execute_completed_at, rows_affected, failures, message, generated_at
+        FROM run_results WHERE environment = ? AND unique_id = ?
+        ORDER BY generated_at DESC NULLS LAST, invocation_id DESC LIMIT ?""",
+        r -> new RunResult(r.getString(1), r.getString(2), NodeId.of(r.getString(3)), r.getString(4),
+            dbl(r, 5), r.getString(6), instant(r, 7), instant(r, 8), lng(r, 9), lng(r, 10),
+            r.getString(11), instant(r, 12)),
+        environment, uniqueId, limit);
+  }
+
+  private interface RowMapper<T> {
+    T map(ResultSet r) throws SQLException;
+  }
+
+  private <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+    try (Connection c = store.duplicate();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      Sql.bind(s, params);
+      List<T> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(mapper.map(r));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StorageException("querying " + sql.strip().lines().findFirst().orElse(sql), e);
+    }
+  }
+
+  private static Instant instant(ResultSet r, int col) throws SQLException {
+    Timestamp t = r.getTimestamp(col);
+    return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+  }
+
+  private static Double dbl(ResultSet r, int col) throws SQLException {
+    double v = r.getDouble(col);
+    return r.wasNull() ? null : v;
+  }
+
+  private static Long lng(ResultSet r, int col) throws SQLException {
+    long v = r.getLong(col);
+    return r.wasNull() ? null : v;
+  }
+
+  private static List<String> strings(Array a) throws SQLException {
+    if (a == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : (Object[]) a.getArray()) {
+      out.add(String.valueOf(o));
+    }
+    return out;
+  }
+
+  private static Set<ArtifactKind> kinds(Array a) throws SQLException {
+    Set<ArtifactKind> out = EnumSet.noneOf(ArtifactKind.class);
+    for (String k : strings(a)) {
+      out.add(ArtifactKind.valueOf(k.toUpperCase(Locale.ROOT)));
+    }
+    return out;
+  }
+}

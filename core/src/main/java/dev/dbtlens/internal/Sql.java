@@ -1,0 +1,49 @@
+package dev.dbtlens.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Small JDBC helpers: statements with bind parameters, never with values spliced into SQL. */
+final class Sql {
+  private Sql() {}
+
+  static long update(Connection c, String sql, Object... params) throws SQLException {
+    if (params.length == 0) {
+      try (Statement s = c.createStatement()) {
+        s.execute(sql);
+        return Math.max(0, s.getUpdateCount());
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, params);
+      return s.executeUpdate();
+    }
+  }
+
+  static boolean exists(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, params);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  static long count(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, params);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getLong(1) : 0;
+      }
+    }
+  }
+
+  static void bind(PreparedStatement s, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      s.setObject(i + 1, params[i]);
+    }
+  }
+}

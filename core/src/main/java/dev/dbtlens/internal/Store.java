@@ -1,0 +1,191 @@
+package dev.dbtlens.internal;
+
+import dev.dbtlens.DbtLensException;
+import dev.dbtlens.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The DuckDB database: opening it with a storage version old DuckDB clients can read, creating and
+ * migrating the schema, and handing out connections.
+ */
+public final class Store implements AutoCloseable {
+  /** Version of the SQL schema this build writes and reads. */
+  public static final int SCHEMA_VERSION = 1;
+
+  /** The storage format new database files are written in: readable by DuckDB 1.2 and later. */
+  public static final String STORAGE_VERSION = "v1.2.0";
+
+  private final DuckDBConnection connection;
+  private final boolean readOnly;
+  private final String description;
+
+  private Store(DuckDBConnection connection, boolean readOnly, String description) {
+    this.connection = connection;
+    this.readOnly = readOnly;
+    this.description = description;
+  }
+
+  /**
+   * Opens (creating if absent) a database file, or an in-memory database when {@code file} is null.
+   *
+   * @param file the database file, or null for in-memory
+   * @param readOnly open without the write lock, for analysis while another process may read too
+   * @return the open store, schema created or migrated
+   */
+  public static Store open(Path file, boolean readOnly) {
+    String where = file == null ? "in-memory database" : "database " + file;
+    Properties props = new Properties();
+    props.setProperty("storage_compatibility_version", STORAGE_VERSION);
+    if (readOnly) {
+      props.setProperty("duckdb.read_only", "true");
+    }
+    String url = file == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + file.toAbsolutePath();
+    DuckDBConnection conn;
+    try {
+      conn = (DuckDBConnection) DriverManager.getConnection(url, props);
+    } catch (SQLException e) {
+      throw openFailure(where, e);
+    }
+    Store store = new Store(conn, readOnly, where);
+    try {
+      store.prepareSchema();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
+  }
+
+  private static DbtLensException openFailure(String where, SQLException e) {
+    String msg = String.valueOf(e.getMessage());
+    if (msg.contains("lock")) {
+      return new StorageException(
+          "Cannot open " + where + ": another process holds its write lock (DuckDB allows one"
+              + " writer, or any number of read-only readers when no writer is open)", e);
+    }
+    return new StorageException("Cannot open " + where, e);
+  }
+
+  private void prepareSchema() {
+    Integer found = schemaVersion();
+    if (found != null && found > SCHEMA_VERSION) {
+      throw new DbtLensException(description + " was written by a newer dbtlens (schema version "
+          + found + "); this dbtlens reads schema version " + SCHEMA_VERSION + " and older");
+    }
+    if (readOnly) {
+      if (found == null) {
+        throw new DbtLensException(description + " is not a dbtlens database (no store.meta table)");
+      }
+      return;
+    }
+    if (found == null) {
+      runScript("schema-v1.sql");
+      execute("INSERT INTO store.meta VALUES ('schema_version', '" + SCHEMA_VERSION + "'),"
+          + " ('storage_version', '" + STORAGE_VERSION + "'), ('created_by', 'dbtlens')");
+    }
+    // future migrations: if (found == 1) runScript("migrate-v1-v2.sql") ...
+    runScript("views.sql");
+  }
+
+  /** @return the schema version recorded in the database, or null for a database without one */
+  public Integer schemaVersion() {
+    try (Statement s = connection.createStatement();
+        ResultSet tables = s.executeQuery("SELECT count(*) FROM duckdb_tables()"
+            + " WHERE schema_name = 'store' AND table_name = 'meta'")) {
+      tables.next();
+      if (tables.getLong(1) == 0) {
+        return null;
+      }
+    } catch (SQLException e) {
+      throw new StorageException("reading store.meta", e);
+    }
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT value FROM store.meta WHERE key = 'schema_version'")) {
+      return r.next() ? Integer.valueOf(r.getString(1)) : null;
+    } catch (SQLException e) {
+      throw new StorageException("reading store.meta", e);
+    }
+  }
+
+  private void runScript(String resource) {
+    String sql;
+    try (InputStream in = Store.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    execute(sql);
+  }
+
+  void execute(String sql) {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new StorageException("executing " + firstLine(sql), e);
+    }
+  }
+
+  private static String firstLine(String sql) {
+    String trimmed = sql.strip();
+    int nl = trimmed.indexOf('\n');
+    return nl < 0 ? trimmed : trimmed.substring(0, nl) + " ...";
+  }
+
+  /** @return the connection that writes; used by one thread at a time */
+  public DuckDBConnection connection() {
+    return connection;
+  }
+
+  /** @return a new connection to the same database, for another thread or for a caller to close */
+  public Connection duplicate() {
+    try {
+      return connection.duplicate();
+    } catch (SQLException e) {
+      throw new StorageException("duplicating the connection to " + description, e);
+    }
+  }
+
+  /** @return true when opened read-only */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /** @return e.g. {@code database /tmp/lens.duckdb} */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (!readOnly && !connection.isClosed()) {
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+          s.execute("CHECKPOINT");
+        }
+      }
+    } catch (SQLException e) {
+      // best effort: DuckDB checkpoints on close anyway
+    } finally {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // nothing more to do
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package dev.dbtlens.internal;
+
+import dev.dbtlens.StorageException;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Appends rows to one table through DuckDB's appender, with null-safe setters. {@link #finish()}
+ * flushes explicitly: constraints are checked only at flush, and {@code close()} alone would swallow
+ * a flush error. (The appender also flushes by itself every 2048 rows, so the count the final
+ * {@code flush()} returns covers only the rows since then; it is checked to be consistent.)
+ */
+final class TableWriter implements AutoCloseable {
+  private final String table;
+  private final DuckDBAppender appender;
+  private static final long AUTO_FLUSH_ROWS = 2048;
+  private long rows;
+
+  TableWriter(DuckDBConnection connection, String table) {
+    this.table = "store." + table;
+    try {
+      this.appender = connection.createAppender("store", table);
+    } catch (SQLException e) {
+      throw new StorageException("opening an appender on " + this.table, e);
+    }
+  }
+
+  TableWriter begin() {
+    try {
+      appender.beginRow();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return this;
+  }
+
+  TableWriter end() {
+    try {
+      appender.endRow();
+      rows++;
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return this;
+  }
+
+  TableWriter str(String v) {
+    try {
+      if (v == null) {
+        appender.appendNull();
+      } else {
+        appender.append(v);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return this;
+  }
+
+  TableWriter num(Double v) {
+    try {
+      if (v == null) {
+        appender.appendNull();
+      } else {
+        appender.append(v.doubleValue());
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return this;
+  }
+
+  TableWriter lng(Long v) {
+    try {
+      if (v == null) {
+        appender.appendNull();
+      } else {
+        appender.append(v.longValue());
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return this;
+  }
+
+  TableWriter integer(Integer v) {
+    try {
+      if (v == null) {
+        appender.appendNull();
+      } else {
+        appender.append(v.intValue());
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return this;
+  }
+
+  TableWriter bool(Boolean v) {
+    try {
+      if (v == null) {
+        appender.appendNull();
+      } else {
+        appender.append(v.booleanValue());
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return this;
+  }
+
+  TableWriter ts(LocalDateTime v) {
+    try {
+      if (v == null) {
+        appender.appendNull();
+      } else {
+        appender.append(v);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return this;
+  }
+
+  TableWriter list(List<String> v) {
+    try {
+      if (v == null) {
+        appender.appendNull();
+      } else {
+        appender.append(v);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return this;
+  }
+
+  /** Flushes and verifies every appended row landed. @return rows appended */
+  long finish() {
+    long flushed;
+    try {
+      flushed = appender.flush();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    if (flushed > rows || (rows - flushed) % AUTO_FLUSH_ROWS != 0) {
+      throw new StorageException("appending to " + table,
+          new SQLException("the final flush wrote " + flushed + " rows of " + rows + " appended"));
+    }
+    return rows;
+  }
+
+  long rows() {
+    return rows;
+  }
+
+  private StorageException failure(SQLException e) {
+    return new StorageException("appending to " + table, e);
+  }
+
+  @Override
+  public void close() {
+    try {
+      appender.close();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.dbtlens.internal;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** dbt's timestamps, with or without an offset ({@code Z}, {@code +00:00}, none = UTC). */
+final class Timestamps {
+  private Timestamps() {}
+
+  /**
+   * @param text an ISO-8601 timestamp as dbt writes it, or null
+   * @return the instant as a UTC {@link LocalDateTime}, or null for null or unparseable text
+   */
+  static LocalDateTime utc(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.strip().replace(' ', 'T');
+    try {
+      if (hasOffset(t)) {
+        return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      }
+      return LocalDateTime.parse(t);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static boolean hasOffset(String t) {
+    if (t.endsWith("Z")) {
+      return true;
+    }
+    int time = t.indexOf('T');
+    return time > 0 && (t.indexOf('+', time) > 0 || t.indexOf('-', time) > 0);
+  }
+}

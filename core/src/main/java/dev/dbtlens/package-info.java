@@ -1,0 +1,7 @@
+/**
+ * dbtlens: dbt artifacts (manifest, run_results, sources, catalog) of every schema version in an
+ * embedded DuckDB database, with run history. Start at {@link dev.dbtlens.DbtLens}.
+ *
+ * <p>Everything in this package is API; {@code dev.dbtlens.internal} is not.
+ */
+package dev.dbtlens;

@@ -1,0 +1,148 @@
+-- The public SQL interface (docs/sql.md). Re-created on every open by a writer; names are stable.
+
+-- The manifest in force for an environment: the one with the latest generated_at.
+CREATE OR REPLACE VIEW store.latest_manifest AS
+SELECT environment, invocation_id, snapshot_id, generated_at
+FROM store.artifact
+WHERE kind = 'manifest'
+QUALIFY row_number() OVER (PARTITION BY environment ORDER BY generated_at DESC, ingested_at DESC, invocation_id DESC) = 1;
+
+-- When each stored manifest snapshot was last seen in an environment.
+CREATE OR REPLACE VIEW store.snapshot_seen AS
+SELECT environment, kind, snapshot_id, max(generated_at) AS generated_at
+FROM store.artifact
+WHERE snapshot_id IS NOT NULL
+GROUP BY ALL;
+
+-- Last known compiled code of each definition in each environment.
+CREATE OR REPLACE VIEW store.last_compiled AS
+SELECT s.environment, m.unique_id, m.def_hash, arg_max(m.compiled_hash, s.generated_at) AS compiled_hash
+FROM store.snapshot_seen s
+JOIN store.snapshot_member m USING (snapshot_id)
+WHERE s.kind = 'manifest' AND m.compiled_hash IS NOT NULL
+GROUP BY ALL;
+
+CREATE OR REPLACE VIEW environments AS
+SELECT environment,
+       count(DISTINCT invocation_id) AS invocations,
+       min(generated_at) AS first_generated_at,
+       max(generated_at) AS last_generated_at,
+       max(ingested_at) AS last_ingested_at
+FROM store.artifact
+GROUP BY environment;
+
+CREATE OR REPLACE VIEW invocations AS
+SELECT environment,
+       invocation_id,
+       coalesce(max(command) FILTER (WHERE kind = 'run_results'),
+                max(command) FILTER (WHERE kind = 'sources'),
+                max(command)) AS command,
+       coalesce(max(job), max(command) FILTER (WHERE kind = 'run_results'), max(command)) AS job,
+       max(dbt_version) AS dbt_version,
+       max(generated_at) AS generated_at,
+       min(invocation_started_at) AS invocation_started_at,
+       max(elapsed_time) AS elapsed_time,
+       max(project_name) AS project_name,
+       max(adapter_type) AS adapter_type,
+       bool_or(kind = 'manifest') AS has_manifest,
+       bool_or(kind = 'run_results') AS has_run_results,
+       bool_or(kind = 'sources') AS has_sources,
+       bool_or(kind = 'catalog') AS has_catalog,
+       bool_or(kind = 'semantic_manifest') AS has_semantic_manifest,
+       list(kind ORDER BY kind) AS artifacts,
+       list(schema_version ORDER BY kind) AS schema_versions,
+       max(ingested_at) AS ingested_at
+FROM store.artifact
+GROUP BY environment, invocation_id;
+
+CREATE OR REPLACE VIEW artifacts AS
+SELECT environment, invocation_id, kind, schema_version, dbt_version, generated_at, row_count,
+       file_path, file_size, file_sha256, ingested_at
+FROM store.artifact;
+
+CREATE OR REPLACE VIEW nodes AS
+SELECT lm.environment,
+       d.unique_id, d.resource_type, d.name, d.package_name, d.database, d.schema,
+       d.alias, d.relation_name, d.materialized, d.tags, d.meta, d.description,
+       d.original_file_path, d.path, d.patch_path, d.owner, d.access, d.group_name AS "group",
+       d.version, d.latest_version, d.language, d.checksum, d.raw_code,
+       c.compiled_code, d.config, d.fqn, d.depends_on_nodes, d.depends_on_macros,
+       d.source_name, d.loaded_at_field, d.freshness, d.test_metadata, d.column_name,
+       d.attached_node, d.contract_enforced, d.constraints, d.raw_json,
+       d.def_hash, lm.invocation_id AS manifest_invocation_id, lm.generated_at AS manifest_generated_at
+FROM store.latest_manifest lm
+JOIN store.snapshot_member m ON m.snapshot_id = lm.snapshot_id
+JOIN store.node_def d ON d.def_hash = m.def_hash
+LEFT JOIN store.last_compiled lc
+       ON lc.environment = lm.environment AND lc.unique_id = m.unique_id AND lc.def_hash = m.def_hash
+LEFT JOIN store.compiled c ON c.compiled_hash = coalesce(m.compiled_hash, lc.compiled_hash)
+WHERE d.resource_type <> 'macro';
+
+CREATE OR REPLACE VIEW macros AS
+SELECT lm.environment, d.unique_id, d.name, d.package_name, d.original_file_path, d.path,
+       d.description, d.meta, d.raw_code AS macro_sql, d.depends_on_macros, d.raw_json, d.def_hash
+FROM store.latest_manifest lm
+JOIN store.snapshot_member m ON m.snapshot_id = lm.snapshot_id
+JOIN store.node_def d ON d.def_hash = m.def_hash
+WHERE d.resource_type = 'macro';
+
+CREATE OR REPLACE VIEW edges AS
+SELECT lm.environment, e.parent_id, e.child_id
+FROM store.latest_manifest lm
+JOIN store.snapshot_edge e ON e.snapshot_id = lm.snapshot_id;
+
+CREATE OR REPLACE VIEW columns AS
+SELECT n.environment, n.unique_id, c.column_name, c.column_index, c.data_type, c.description,
+       c.meta, c.tags, c.constraints
+FROM nodes n
+JOIN store.def_column c ON c.def_hash = n.def_hash;
+
+-- Last known catalog entry of every node and source in each environment.
+CREATE OR REPLACE VIEW store.last_catalog AS
+SELECT s.environment, m.unique_id, arg_max(m.def_hash, s.generated_at) AS entry_hash,
+       max(s.generated_at) AS catalog_generated_at
+FROM store.snapshot_seen s
+JOIN store.snapshot_member m USING (snapshot_id)
+WHERE s.kind = 'catalog'
+GROUP BY ALL;
+
+CREATE OR REPLACE VIEW catalog AS
+SELECT lc.environment, lc.unique_id, e.entry_kind, e.database, e.schema, e.name, e.table_type,
+       e.comment, e.owner, e.row_count, e.bytes, e.stats, lc.catalog_generated_at
+FROM store.last_catalog lc
+JOIN store.catalog_entry e ON e.entry_hash = lc.entry_hash;
+
+CREATE OR REPLACE VIEW catalog_columns AS
+SELECT lc.environment, lc.unique_id, c.column_name, c.column_index, c.data_type, c.comment
+FROM store.last_catalog lc
+JOIN store.catalog_column c ON c.entry_hash = lc.entry_hash;
+
+-- Each run result, linked to the manifest in force at its time: the latest manifest of the
+-- environment generated at or before the run_results file (else the earliest one after it).
+CREATE OR REPLACE VIEW run_results AS
+SELECT r.environment, r.invocation_id, r.unique_id,
+       split_part(r.unique_id, '.', 1) AS resource_type,
+       r.status, r.status_raw, r.execution_time, r.thread_id,
+       r.compile_started_at, r.compile_completed_at, r.execute_started_at, r.execute_completed_at,
+       r.rows_affected, r.failures, r.message, r.adapter_response, r.batch_results,
+       r.relation_name, r.generated_at, r.result_index,
+       coalesce(a.invocation_id, f.invocation_id) AS manifest_invocation_id
+FROM store.run_result r
+ASOF LEFT JOIN (SELECT environment, invocation_id, generated_at FROM store.artifact WHERE kind = 'manifest') a
+       ON a.environment = r.environment AND r.generated_at >= a.generated_at
+LEFT JOIN (SELECT environment, arg_min(invocation_id, generated_at) AS invocation_id
+           FROM store.artifact WHERE kind = 'manifest' GROUP BY environment) f
+       ON f.environment = r.environment;
+
+CREATE OR REPLACE VIEW source_freshness AS
+SELECT environment, invocation_id, unique_id, status, status_raw, max_loaded_at, snapshotted_at,
+       max_loaded_at_time_ago_in_s, warn_after_count, warn_after_period, error_after_count,
+       error_after_period, filter, error, execution_time, thread_id, adapter_response, generated_at,
+       result_index
+FROM store.freshness_result;
+
+CREATE OR REPLACE VIEW semantic_manifest_entities AS
+SELECT environment, invocation_id, entity_type, name, raw_json FROM store.semantic_entity;
+
+CREATE OR REPLACE VIEW dbtlens_info AS
+SELECT key, value FROM store.meta;
