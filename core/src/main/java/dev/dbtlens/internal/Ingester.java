@@ -49,7 +49,7 @@ public final class Ingester {
       conn.setAutoCommit(false);
       Sql.count(conn, "SELECT 1"); // opens the transaction the appenders will join
       for (Path file : files) {
-        totals.add(ingestFile(conn, file, options));
+        ingestFile(conn, file, options, totals);
       }
       conn.commit();
     } catch (SQLException e) {
@@ -109,13 +109,14 @@ public final class Ingester {
     }
   }
 
-  private ArtifactOutcome ingestFile(DuckDBConnection conn, Path path, IngestOptions options)
+  private void ingestFile(DuckDBConnection conn, Path path, IngestOptions options, Totals totals)
       throws SQLException {
     ArtifactFile file = ArtifactFile.read(path);
     String env = options.environment();
     ArtifactOutcome already = alreadyIngested(conn, file, env);
     if (already != null) {
-      return already;
+      totals.add(already, null);
+      return;
     }
     ArtifactHeader header = ArtifactProbe.probe(path, file);
     String invocationId = invocationId(header, file);
@@ -123,8 +124,9 @@ public final class Ingester {
     if (conflict != null) {
       String warning = path + ": skipped: environment '" + env + "' already holds a different "
           + header.kind().sqlName() + " for invocation " + invocationId + " (from " + conflict + ")";
-      return new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
-          invocationId, false, 0, warning);
+      totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
+          invocationId, false, 0, warning), null);
+      return;
     }
     Row row = new Row(env, invocationId, header, file, options.job());
     row.newInvocation = !Sql.exists(conn,
@@ -138,8 +140,8 @@ public final class Ingester {
       throw Parsing.translate(e, reading, parser);
     }
     insertArtifact(conn, row);
-    return new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
-        invocationId, true, row.rows, header.warning());
+    totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
+        invocationId, true, row.rows, header.warning()), row);
   }
 
   private void load(DuckDBConnection conn, JsonParser p, Reading reading, Row row)
@@ -282,11 +284,27 @@ public final class Ingester {
       this.options = options;
     }
 
-    void add(ArtifactOutcome o) {
+    void add(ArtifactOutcome o, Row added) {
       outcomes.add(o);
+      if (added != null) {
+        count(added);
+      }
       if (o.warning() != null) {
         warnings.add(o.warning());
         LOG.log(System.Logger.Level.WARNING, o.warning());
+      }
+    }
+
+    private void count(Row row) {
+      if (row.newInvocation) {
+        newInvocations.add(row.invocationId);
+      }
+      definitions += row.definitionsAdded;
+      catalog += row.catalogAdded;
+      switch (row.header.kind()) {
+        case RUN_RESULTS -> runResults += row.rows;
+        case SOURCES -> freshness += row.rows;
+        default -> { }
       }
     }
 

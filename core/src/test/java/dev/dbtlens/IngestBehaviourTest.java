@@ -1,0 +1,203 @@
+package dev.dbtlens;
+
+import static dev.dbtlens.RealArtifactsTest.count;
+import static dev.dbtlens.RealArtifactsTest.grouped;
+import static dev.dbtlens.RealArtifactsTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Storage by content, last known compiled code, transactions, tolerance: on real artifacts. */
+class IngestBehaviourTest {
+  private static final String JAFFLE_V12 = "dbt-artifacts-parser/manifest/v12/jaffle_shop/manifest_1.10.json";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  /** A copy of a real artifact with changes, as another invocation would write it. */
+  private Path variant(String artifact, String name, Consumer<ObjectNode> change) throws IOException {
+    ObjectNode root = (ObjectNode) MAPPER.readTree(SharedArtifacts.file(artifact).toFile());
+    change.accept(root);
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    Path out = dir.resolve(SharedArtifacts.file(artifact).getFileName().toString());
+    MAPPER.writeValue(out.toFile(), root);
+    return out;
+  }
+
+  private static Consumer<ObjectNode> asInvocation(String id, String generatedAt) {
+    return root -> {
+      ObjectNode meta = (ObjectNode) root.get("metadata");
+      meta.put("invocation_id", id);
+      meta.put("generated_at", generatedAt);
+    };
+  }
+
+  @Test
+  void unchangedManifestUnderANewInvocationAddsNoDefinitionRows() throws Exception {
+    Path first = SharedArtifacts.file(JAFFLE_V12);
+    Path second = variant(JAFFLE_V12, "second", asInvocation("inv-2", "2030-01-01T00:00:00Z"));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      IngestReport a = lens.ingest(first);
+      assertThat(a.definitionsAdded()).isPositive();
+      Map<String, Long> before = storeCounts(lens);
+      IngestReport b = lens.ingest(second);
+      assertThat(b.artifacts()).singleElement().matches(ArtifactOutcome::added);
+      assertThat(b.definitionsAdded()).isZero();
+      assertThat(b.invocationsAdded()).isEqualTo(1);
+      Map<String, Long> after = storeCounts(lens);
+      assertThat(after.get("artifact")).isEqualTo(before.get("artifact") + 1);
+      after.remove("artifact");
+      before.remove("artifact");
+      assertThat(after).as("storage grows with changes, not runs").isEqualTo(before);
+      assertThat(text(lens.connection(), "SELECT any_value(manifest_invocation_id) FROM nodes")).isEqualTo("inv-2");
+    }
+  }
+
+  @Test
+  void oneChangedModelAddsOneDefinition() throws Exception {
+    Path changed = variant(JAFFLE_V12, "changed", asInvocation("inv-3", "2030-01-01T00:00:00Z")
+        .andThen(root -> ((ObjectNode) root.get("nodes").get("model.jaffle_shop.customers"))
+            .put("raw_code", "select 1 as id")));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file(JAFFLE_V12));
+      assertThat(lens.ingest(changed).definitionsAdded()).isEqualTo(1);
+      assertThat(lens.node("default", "model.jaffle_shop.customers").rawCode()).isEqualTo("select 1 as id");
+    }
+  }
+
+  @Test
+  void aLaterManifestWithoutCompiledCodeKeepsTheLastKnownCompiledCode() throws Exception {
+    // `dbt test` writes a manifest whose models carry no compiled code
+    Path testManifest = variant(JAFFLE_V12, "dbt-test", asInvocation("inv-test", "2030-01-01T00:00:00Z")
+        .andThen(root -> root.get("nodes").forEach(n -> ((ObjectNode) n)
+            .put("compiled", false).remove(List.of("compiled_code", "compiled_path")))));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file(JAFFLE_V12));
+      long compiledBefore = count(lens, "SELECT count(compiled_code) FROM nodes");
+      assertThat(compiledBefore).isPositive();
+      lens.ingest(testManifest);
+      assertThat(count(lens, "SELECT count(*) FROM nodes WHERE manifest_invocation_id = 'inv-test'")).isPositive();
+      assertThat(count(lens, "SELECT count(compiled_code) FROM nodes")).isEqualTo(compiledBefore);
+    }
+  }
+
+  @Test
+  void anOlderRunIngestedLaterDoesNotBecomeCurrent() throws Exception {
+    Path newer = variant(JAFFLE_V12, "newer", asInvocation("inv-new", "2030-01-01T00:00:00Z")
+        .andThen(root -> ((ObjectNode) root.get("nodes").get("model.jaffle_shop.customers"))
+            .put("raw_code", "select 2 as id")));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(newer);
+      lens.ingest(SharedArtifacts.file(JAFFLE_V12));
+      assertThat(lens.node("default", "model.jaffle_shop.customers").rawCode()).isEqualTo("select 2 as id");
+      assertThat(lens.latestInvocation("default").orElseThrow().invocationId()).isEqualTo("inv-new");
+    }
+  }
+
+  @Test
+  void aFailedIngestWritesNothing() throws Exception {
+    Path broken = variant("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results_1.12.json", "broken",
+        root -> ((ObjectNode) root.get("results").get(5)).put("execution_time", "slow"));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file("tuva/manifest-v11_dbt-1.7.8_41072bf5"));
+      Map<String, Long> before = storeCounts(lens);
+      assertThatThrownBy(() -> lens.ingest(IngestOptions.defaults(),
+              List.of(SharedArtifacts.file(JAFFLE_V12), broken)))
+          .isInstanceOf(ArtifactFormatException.class)
+          .hasMessageContaining(broken.toString())
+          .hasMessageContaining("run-results/v6")
+          .hasMessageContaining("$.results[5].execution_time")
+          .hasMessageContaining("expected a number, found the string \"slow\"");
+      assertThat(storeCounts(lens)).isEqualTo(before);
+      // and the database is still usable afterwards
+      assertThat(lens.ingest(SharedArtifacts.file(JAFFLE_V12)).definitionsAdded()).isPositive();
+    }
+  }
+
+  @Test
+  void fusionStatusesAreLowerCasedAndTheOriginalKept() throws SQLException {
+    Path fusion = SharedArtifacts.file("dbt-fusion_e-elikem+dbt_fundamentals");
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(fusion);
+      try (Connection c = lens.connection()) {
+        assertThat(grouped(c, "SELECT status || '<' || status_raw, count(*) FROM source_freshness GROUP BY 1"))
+            .containsOnlyKeys("pass<Pass", "error<Error");
+      }
+    }
+  }
+
+  @Test
+  void aNewerUnknownSchemaVersionIsReadWithTheLatestMappingAndAWarning() throws Exception {
+    Path v13 = variant(JAFFLE_V12, "v13", root -> ((ObjectNode) root.get("metadata"))
+        .put("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v13.json"));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      IngestReport r = lens.ingest(v13);
+      assertThat(r.warnings()).singleElement().asString()
+          .contains("manifest/v13 is newer than this dbtlens knows").contains("manifest/v12 mapping");
+      assertThat(r.artifacts().get(0).schemaVersion()).isEqualTo("manifest/v13");
+      assertThat(count(lens, "SELECT count(*) FROM nodes WHERE resource_type = 'model'")).isEqualTo(13);
+    }
+  }
+
+  @Test
+  void theSameInvocationWithDifferentContentIsSkippedWithAWarning() throws Exception {
+    // the two jaffle_shop v6 run_results share an invocation id but differ in one project name
+    Path a = SharedArtifacts.file("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results.json");
+    Path b = SharedArtifacts.file("dbt-artifacts-parser/_older_layout/v6/jaffle_shop/run_results.json");
+    try (DbtLens lens = DbtLens.inMemory()) {
+      IngestReport r = lens.ingest(IngestOptions.defaults(), List.of(a, b));
+      assertThat(r.artifacts()).extracting(ArtifactOutcome::added).containsExactly(true, false);
+      assertThat(r.warnings()).singleElement().asString().contains("already holds a different run_results");
+      assertThat(count(lens, "SELECT count(*) FROM run_results")).isEqualTo(61);
+    }
+  }
+
+  @Test
+  void declaredColumnsAndNodeFieldsAreRead() throws SQLException {
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file(JAFFLE_V12));
+      try (Connection c = lens.connection()) {
+        JsonNode expected = readNode(JAFFLE_V12, "nodes", "model.jaffle_shop.customers");
+        assertThat(count(c, "SELECT count(*) FROM columns WHERE unique_id = 'model.jaffle_shop.customers'"))
+            .isEqualTo(expected.get("columns").size());
+        assertThat(text(c, "SELECT materialized || '|' || schema || '|' || original_file_path || '|' || checksum"
+            + " FROM nodes WHERE unique_id = 'model.jaffle_shop.customers'"))
+            .isEqualTo(expected.at("/config/materialized").asText() + "|" + expected.get("schema").asText()
+                + "|" + expected.get("original_file_path").asText() + "|" + expected.at("/checksum/checksum").asText());
+      }
+    }
+  }
+
+  private static JsonNode readNode(String artifact, String group, String id) {
+    try {
+      return MAPPER.readTree(SharedArtifacts.file(artifact).toFile()).get(group).get(id);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, Long> storeCounts(DbtLens lens) throws SQLException {
+    try (Connection c = lens.connection()) {
+      return grouped(c, """
+          SELECT 'artifact', count(*) FROM store.artifact UNION ALL SELECT 'node_def', count(*) FROM store.node_def
+          UNION ALL SELECT 'def_column', count(*) FROM store.def_column UNION ALL SELECT 'compiled', count(*) FROM store.compiled
+          UNION ALL SELECT 'snapshot', count(*) FROM store.snapshot UNION ALL SELECT 'member', count(*) FROM store.snapshot_member
+          UNION ALL SELECT 'edge', count(*) FROM store.snapshot_edge UNION ALL SELECT 'run_result', count(*) FROM store.run_result
+          UNION ALL SELECT 'freshness', count(*) FROM store.freshness_result UNION ALL SELECT 'catalog', count(*) FROM store.catalog_entry
+          UNION ALL SELECT 'stage', (SELECT count(*) FROM store.stage_member) + (SELECT count(*) FROM store.stage_def)""");
+    }
+  }
+}
