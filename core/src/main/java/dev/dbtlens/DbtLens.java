@@ -1,6 +1,7 @@
 package dev.dbtlens;
 
 import dev.dbtlens.internal.Ingester;
+import dev.dbtlens.internal.LineageAccess;
 import dev.dbtlens.internal.Queries;
 import dev.dbtlens.internal.Store;
 import java.nio.file.Path;
@@ -32,10 +33,12 @@ public final class DbtLens implements AutoCloseable {
 
   private final Store store;
   private final Queries queries;
+  private final LineageAccess lineage;
 
   private DbtLens(Store store) {
     this.store = store;
     this.queries = new Queries(store);
+    this.lineage = new LineageAccess(store);
   }
 
   /**
@@ -83,7 +86,11 @@ public final class DbtLens implements AutoCloseable {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("no paths to ingest");
     }
-    return new Ingester(store).ingest(options, paths);
+    try {
+      return new Ingester(store).ingest(options, paths);
+    } finally {
+      lineage.invalidate(options.environment());
+    }
   }
 
   /**
@@ -149,6 +156,26 @@ public final class DbtLens implements AutoCloseable {
   public Optional<Invocation> latestInvocation(String environment) {
     List<Invocation> all = invocations(environment);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * @param environment an environment
+   * @return the lineage of its latest manifest (by {@code generated_at})
+   * @throws NotFoundException if the environment has no manifest
+   * @throws ManifestCycleException if the manifest's dependencies form a cycle
+   */
+  public Lineage lineage(String environment) {
+    return new Lineage(lineage.graph(environment, null), lineage, null);
+  }
+
+  /**
+   * @param environment an environment
+   * @param invocationId an invocation of it
+   * @return the lineage of the manifest in force at that invocation: the latest generated at or
+   *     before it (else the earliest after it)
+   */
+  public Lineage lineageAsOf(String environment, String invocationId) {
+    return new Lineage(lineage.graph(environment, invocationId), lineage, invocationId);
   }
 
   /**

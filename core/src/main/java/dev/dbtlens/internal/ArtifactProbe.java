@@ -26,6 +26,10 @@ final class ArtifactProbe {
       ArtifactKind.SOURCES, 3,
       ArtifactKind.CATALOG, 1);
 
+  /** Top-level keys that only dbt artifacts have, with or without metadata. */
+  private static final java.util.Set<String> ARTIFACT_KEYS =
+      java.util.Set.of("nodes", "sources", "macros", "parent_map", "results");
+
   private ArtifactProbe() {}
 
   /** @return the artifact kind a file name suggests, or null when the name says nothing */
@@ -57,6 +61,7 @@ final class ArtifactProbe {
     Reading reading = new Reading(file, null);
     JsonNode metadata = null;
     boolean semanticKeys = false;
+    boolean artifactKeys = false;
     try (JsonParser p = source.openParser(null)) {
       Parsing.expectRootObject(p, reading);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -67,6 +72,7 @@ final class ArtifactProbe {
           break;
         }
         semanticKeys |= field.equals("semantic_models") || field.equals("project_configuration");
+        artifactKeys |= ARTIFACT_KEYS.contains(field);
         p.skipChildren();
       }
     } catch (IOException e) {
@@ -74,6 +80,10 @@ final class ArtifactProbe {
     }
     if (byName == ArtifactKind.SEMANTIC_MANIFEST || (metadata == null && byName == null && semanticKeys)) {
       return new ArtifactHeader(ArtifactKind.SEMANTIC_MANIFEST, "unversioned", 0, null, null);
+    }
+    if (metadata == null && !artifactKeys) {
+      throw reading.error("$", "not a dbt artifact: no metadata and none of "
+          + String.join(", ", ARTIFACT_KEYS.stream().sorted().toList()));
     }
     return fromMetadata(file, byName, metadata);
   }

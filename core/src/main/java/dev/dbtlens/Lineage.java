@@ -1,0 +1,103 @@
+package dev.dbtlens;
+
+import dev.dbtlens.internal.LineageAccess;
+import dev.dbtlens.internal.LineageGraph;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dependency graph of one environment's manifest (its latest, or the one in force at a given
+ * invocation), with dbt's node selection. Built once and cached until the next ingest into the
+ * environment; queries never rebuild it. "Nothing found" is an empty list, never null.
+ */
+public final class Lineage {
+  private final LineageGraph graph;
+  private final LineageAccess access;
+  private final String asOf;
+
+  Lineage(LineageGraph graph, LineageAccess access, String asOf) {
+    this.graph = graph;
+    this.access = access;
+    this.asOf = asOf;
+  }
+
+  /** @return the environment */
+  public String environment() {
+    return graph.environment();
+  }
+
+  /** @return the invocation whose manifest this is */
+  public String manifestInvocationId() {
+    return graph.manifestInvocationId();
+  }
+
+  /** @return every node (models, tests, seeds, snapshots, sources, exposures, metrics, ...), sorted */
+  public List<NodeId> nodes() {
+    return graph.nodeIds();
+  }
+
+  /**
+   * @param id a node id
+   * @return the node, if the graph has it
+   */
+  public Optional<LineageNode> node(NodeId id) {
+    return Optional.ofNullable(graph.node(id.value()));
+  }
+
+  /**
+   * @param id a node
+   * @param depth generations up, or -1 for all
+   * @return its ancestors within that depth, sorted, without the node
+   * @throws NotFoundException if the graph has no such node
+   */
+  public List<NodeId> upstream(NodeId id, int depth) {
+    return graph.reach(require(id), true, depth);
+  }
+
+  /**
+   * @param id a node
+   * @param depth generations down, or -1 for all
+   * @return its descendants within that depth, sorted, without the node
+   * @throws NotFoundException if the graph has no such node
+   */
+  public List<NodeId> downstream(NodeId id, int depth) {
+    return graph.reach(require(id), false, depth);
+  }
+
+  /**
+   * @param from an upstream node
+   * @param to a downstream node
+   * @return the shortest chain of dependencies from one to the other, both included; empty if
+   *     {@code to} does not depend on {@code from}
+   */
+  public List<NodeId> shortestPath(NodeId from, NodeId to) {
+    return graph.shortestPath(require(from), require(to));
+  }
+
+  /**
+   * @param among nodes
+   * @return the dependencies between them, sorted by parent then child
+   */
+  public List<LineageEdge> edges(List<NodeId> among) {
+    return graph.edgesAmong(among);
+  }
+
+  /**
+   * Selects nodes with dbt's node selection syntax (see docs/selection.md).
+   *
+   * @param selection what to select, as {@code dbt ls} takes it
+   * @return the selected node ids, sorted
+   * @throws SelectorSyntaxException for an expression dbt would refuse
+   */
+  public List<NodeId> select(Selection selection) {
+    return graph.ids(access.select(graph.environment(), asOf, selection));
+  }
+
+  private String require(NodeId id) {
+    if (!graph.contains(id.value())) {
+      throw new NotFoundException("Node '" + id + "' not found in the lineage of environment '"
+          + graph.environment() + "'.");
+    }
+    return id.value();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.dbtlens.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.dbtlens.ArtifactFormatException;
+import dev.dbtlens.NotFoundException;
+import dev.dbtlens.StorageException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a manifest snapshot's nodes and edges from the database into a {@link LineageGraph}. */
+final class GraphLoader {
+  private GraphLoader() {}
+
+  /** The manifest a graph is built from. */
+  record ManifestRef(String invocationId, String snapshotId, String projectName, String selectorsJson) {}
+
+  /**
+   * @param asOfInvocation null for the latest manifest, else the manifest in force at that invocation
+   */
+  static ManifestRef manifest(Store store, String environment, String asOfInvocation) {
+    String sql = asOfInvocation == null
+        ? """
+          SELECT invocation_id, snapshot_id, project_name, selectors::VARCHAR FROM store.artifact
+          WHERE environment = ? AND kind = 'manifest'
+          ORDER BY generated_at DESC, ingested_at DESC, invocation_id DESC LIMIT 1"""
+        : """
+          WITH at AS (SELECT max(generated_at) AS t FROM store.artifact WHERE environment = ? AND invocation_id = ?)
+          SELECT invocation_id, snapshot_id, project_name, selectors::VARCHAR FROM store.artifact, at
+          WHERE environment = ? AND kind = 'manifest' AND at.t IS NOT NULL
+          ORDER BY (generated_at <= at.t) DESC,
+                   CASE WHEN generated_at <= at.t THEN epoch(generated_at) ELSE -epoch(generated_at) END DESC
+          LIMIT 1""";
+    Object[] params = asOfInvocation == null ? new Object[] {environment}
+        : new Object[] {environment, asOfInvocation, environment};
+    try (Connection c = store.duplicate(); PreparedStatement s = c.prepareStatement(sql)) {
+      Sql.bind(s, params);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          throw new NotFoundException(asOfInvocation == null
+              ? "Environment '" + environment + "' has no manifest."
+              : "Invocation '" + asOfInvocation + "' not found in environment '" + environment + "', or the environment has no manifest.");
+        }
+        return new ManifestRef(r.getString(1), r.getString(2), r.getString(3), r.getString(4));
+      }
+    } catch (SQLException e) {
+      throw new StorageException("finding the manifest of environment " + environment, e);
+    }
+  }
+
+  static LineageGraph load(Store store, String environment, ManifestRef ref) {
+    List<GraphNode> nodes = new ArrayList<>();
+    List<String[]> edges = new ArrayList<>();
+    try (Connection c = store.duplicate()) {
+      try (PreparedStatement s = c.prepareStatement("""
+          SELECT d.unique_id, d.resource_type, d.name, d.package_name, d.original_file_path, d.path,
+                 d.patch_path, d.fqn, d.tags, d.alias, d.access, d.group_name, d.version, d.latest_version,
+                 d.test_metadata->>'name', d.source_name, d.depends_on_nodes, d.def_hash, d.config::VARCHAR
+          FROM store.snapshot_member m JOIN store.node_def d ON d.def_hash = m.def_hash
+          WHERE m.snapshot_id = ? AND d.resource_type NOT IN ('macro', 'group', 'doc')
+          ORDER BY d.unique_id""")) {
+        s.setString(1, ref.snapshotId());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            nodes.add(new GraphNode(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                r.getString(5), r.getString(6), r.getString(7), StateData.strings(r.getArray(8)),
+                StateData.strings(r.getArray(9)), r.getString(10), r.getString(11), r.getString(12),
+                r.getString(13), r.getString(14), r.getString(15), r.getString(16),
+                StateData.strings(r.getArray(17)), r.getString(18), r.getString(19)));
+          }
+        }
+      }
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT parent_id, child_id FROM store.snapshot_edge WHERE snapshot_id = ? ORDER BY parent_id, child_id")) {
+        s.setString(1, ref.snapshotId());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            edges.add(new String[] {r.getString(1), r.getString(2)});
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("loading the lineage graph of environment " + environment, e);
+    }
+    return new LineageGraph(environment, ref.invocationId(), ref.snapshotId(), nodes, edges);
+  }
+
+  /** The root project: the manifest's project_name, else the package with the most models. */
+  static String rootProject(LineageGraph graph, ManifestRef ref) {
+    if (ref.projectName() != null) {
+      return ref.projectName();
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (GraphNode n : graph.nodes) {
+      if ("model".equals(n.resourceType) && n.packageName != null) {
+        counts.merge(n.packageName, 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+  }
+
+  /** YAML selectors by name: from a selectors.yml if given, else those stored in the manifest. */
+  static Map<String, JsonNode> selectors(ManifestRef ref, Path selectorsFile) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    try {
+      if (selectorsFile != null) {
+        JsonNode root = new YAMLMapper().readTree(selectorsFile.toFile());
+        for (JsonNode s : root.path("selectors")) {
+          out.put(s.path("name").asText(), s);
+        }
+        return out;
+      }
+      if (ref.selectorsJson() != null) {
+        Json.MAPPER.readTree(ref.selectorsJson()).properties().forEach(e -> out.put(e.getKey(), e.getValue()));
+      }
+    } catch (IOException e) {
+      throw new ArtifactFormatException(selectorsFile, null, null, "cannot read selectors: " + e.getMessage(), e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.dbtlens.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbtlens.LineageNode;
+import dev.dbtlens.NodeId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** A lineage node with what selection methods match on. Config JSON is parsed on first use. */
+final class GraphNode {
+  final String uniqueId;
+  final String resourceType;
+  final String name;
+  final String packageName;
+  final String originalFilePath;
+  final String path;
+  final String patchPath;
+  final List<String> fqn;
+  final List<String> tags;
+  final String alias;
+  final String access;
+  final String group;
+  final String version;
+  final String latestVersion;
+  final String testName;
+  final String sourceName;
+  final List<String> dependsOn;
+  final String defHash;
+  private final String configJson;
+  private JsonNode config;
+
+  GraphNode(String uniqueId, String resourceType, String name, String packageName,
+      String originalFilePath, String path, String patchPath, List<String> fqn, List<String> tags,
+      String alias, String access, String group, String version, String latestVersion,
+      String testName, String sourceName, List<String> dependsOn, String defHash, String configJson) {
+    this.uniqueId = uniqueId;
+    this.resourceType = resourceType;
+    this.name = name;
+    this.packageName = packageName;
+    this.originalFilePath = originalFilePath;
+    this.path = path;
+    this.patchPath = patchPath;
+    this.fqn = fqn;
+    this.tags = tags;
+    this.alias = alias;
+    this.access = access;
+    this.group = group;
+    this.version = version;
+    this.latestVersion = latestVersion;
+    this.testName = testName;
+    this.sourceName = sourceName;
+    this.dependsOn = dependsOn;
+    this.defHash = defHash;
+    this.configJson = configJson;
+  }
+
+  synchronized JsonNode config() {
+    if (config == null) {
+      try {
+        config = configJson == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(configJson);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return config;
+  }
+
+  boolean isVersioned() {
+    return version != null;
+  }
+
+  LineageNode toPublic() {
+    return new LineageNode(NodeId.of(uniqueId), resourceType, name, packageName, originalFilePath,
+        path, fqn, tags, alias);
+  }
+}
