@@ -32,6 +32,8 @@ class StorageCompatibilityTest {
       "SELECT count(*) FROM catalog_columns",
       "SELECT count(*) || '/' || count(DISTINCT manifest_invocation_id) FROM run_results",
       "SELECT count(*) FROM source_freshness",
+      "SELECT count(*) FROM upstream('model.the_tuva_project.cms_hcc__patient_risk_scores')",
+      "SELECT count(*) FROM downstream('model.the_tuva_project.cms_hcc__int_members', 1)",
       "SELECT version()");
 
   @TempDir Path tmp;

@@ -146,3 +146,42 @@ SELECT environment, invocation_id, entity_type, name, raw_json FROM store.semant
 
 CREATE OR REPLACE VIEW dbtlens_info AS
 SELECT key, value FROM store.meta;
+
+-- Lineage for notebooks: upstream('model.shop.orders') and downstream(...), optionally with a
+-- depth in generations: every ancestor (descendant) of the node in the latest manifest of each
+-- environment, without the node itself. Filter by environment when there are several.
+CREATE OR REPLACE MACRO upstream(uid) AS TABLE (
+  WITH RECURSIVE e AS MATERIALIZED (SELECT environment, parent_id, child_id FROM edges),
+  walk(environment, unique_id) AS (
+    SELECT environment, parent_id FROM e WHERE child_id = uid
+    UNION
+    SELECT e.environment, e.parent_id FROM walk JOIN e ON e.environment = walk.environment AND e.child_id = walk.unique_id)
+  SELECT environment, unique_id FROM walk
+), (uid, depth) AS TABLE (
+  WITH RECURSIVE e AS MATERIALIZED (SELECT environment, parent_id, child_id FROM edges),
+  walk(environment, unique_id, generation) AS (
+    SELECT environment, parent_id, 1 FROM e WHERE child_id = uid AND depth >= 1
+    UNION
+    SELECT e.environment, e.parent_id, walk.generation + 1 FROM walk
+    JOIN e ON e.environment = walk.environment AND e.child_id = walk.unique_id
+    WHERE walk.generation < depth)
+  SELECT DISTINCT environment, unique_id FROM walk
+);
+
+CREATE OR REPLACE MACRO downstream(uid) AS TABLE (
+  WITH RECURSIVE e AS MATERIALIZED (SELECT environment, parent_id, child_id FROM edges),
+  walk(environment, unique_id) AS (
+    SELECT environment, child_id FROM e WHERE parent_id = uid
+    UNION
+    SELECT e.environment, e.child_id FROM walk JOIN e ON e.environment = walk.environment AND e.parent_id = walk.unique_id)
+  SELECT environment, unique_id FROM walk
+), (uid, depth) AS TABLE (
+  WITH RECURSIVE e AS MATERIALIZED (SELECT environment, parent_id, child_id FROM edges),
+  walk(environment, unique_id, generation) AS (
+    SELECT environment, child_id, 1 FROM e WHERE parent_id = uid AND depth >= 1
+    UNION
+    SELECT e.environment, e.child_id, walk.generation + 1 FROM walk
+    JOIN e ON e.environment = walk.environment AND e.parent_id = walk.unique_id
+    WHERE walk.generation < depth)
+  SELECT DISTINCT environment, unique_id FROM walk
+);
