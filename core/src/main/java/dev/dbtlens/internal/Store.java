@@ -71,8 +71,8 @@ public final class Store implements AutoCloseable {
     String msg = String.valueOf(e.getMessage());
     if (msg.contains("lock")) {
       return new StorageException(
-          "Cannot open " + where + ": another process holds its write lock (DuckDB allows one"
-              + " writer, or any number of read-only readers when no writer is open)", e);
+          "Cannot open " + where + ": another process has it open (DuckDB allows one read-write"
+              + " process, or any number of read-only ones, at a time)", e);
     }
     return new StorageException("Cannot open " + where, e);
   }

@@ -91,6 +91,15 @@ SELECT lm.environment, e.parent_id, e.child_id
 FROM store.latest_manifest lm
 JOIN store.snapshot_edge e ON e.snapshot_id = lm.snapshot_id;
 
+-- Every node of every manifest ever ingested (not only the latest): compare two manifests by def_hash.
+CREATE OR REPLACE VIEW manifest_nodes AS
+SELECT a.environment, a.invocation_id AS manifest_invocation_id, a.generated_at AS manifest_generated_at,
+       m.unique_id, d.resource_type, m.def_hash
+FROM store.artifact a
+JOIN store.snapshot_member m ON m.snapshot_id = a.snapshot_id
+JOIN store.node_def d ON d.def_hash = m.def_hash
+WHERE a.kind = 'manifest' AND d.resource_type <> 'macro';
+
 CREATE OR REPLACE VIEW columns AS
 SELECT n.environment, n.unique_id, c.column_name, c.column_index, c.data_type, c.description,
        c.meta, c.tags, c.constraints
@@ -117,8 +126,10 @@ SELECT lc.environment, lc.unique_id, c.column_name, c.column_index, c.data_type,
 FROM store.last_catalog lc
 JOIN store.catalog_column c ON c.entry_hash = lc.entry_hash;
 
--- Each run result, linked to the manifest in force at its time: the latest manifest of the
--- environment generated at or before the run_results file (else the earliest one after it).
+-- Each run result, linked to the manifest in force at its time: the same invocation's manifest if
+-- there is one, else the latest manifest of the environment generated at or before the run_results
+-- file, else the earliest one. command is the dbt command of the run (compile and docs generate
+-- write run_results too: filter on it to keep builds only).
 CREATE OR REPLACE VIEW run_results AS
 SELECT r.environment, r.invocation_id, r.unique_id,
        split_part(r.unique_id, '.', 1) AS resource_type,
@@ -126,8 +137,14 @@ SELECT r.environment, r.invocation_id, r.unique_id,
        r.compile_started_at, r.compile_completed_at, r.execute_started_at, r.execute_completed_at,
        r.rows_affected, r.failures, r.message, r.adapter_response, r.batch_results,
        r.relation_name, r.generated_at, r.result_index,
-       coalesce(a.invocation_id, f.invocation_id) AS manifest_invocation_id
+       coalesce(s.invocation_id, a.invocation_id, f.invocation_id) AS manifest_invocation_id,
+       c.command
 FROM store.run_result r
+LEFT JOIN (SELECT environment, invocation_id, any_value(command) AS command FROM store.artifact
+           WHERE kind = 'run_results' GROUP BY ALL) c
+       ON c.environment = r.environment AND c.invocation_id = r.invocation_id
+LEFT JOIN (SELECT DISTINCT environment, invocation_id FROM store.artifact WHERE kind = 'manifest') s
+       ON s.environment = r.environment AND s.invocation_id = r.invocation_id
 ASOF LEFT JOIN (SELECT environment, invocation_id, generated_at FROM store.artifact WHERE kind = 'manifest') a
        ON a.environment = r.environment AND r.generated_at >= a.generated_at
 LEFT JOIN (SELECT environment, arg_min(invocation_id, generated_at) AS invocation_id
