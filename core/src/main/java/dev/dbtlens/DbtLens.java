@@ -1,11 +1,13 @@
 package dev.dbtlens;
 
+import dev.dbtlens.internal.FreshnessAnalysis;
 import dev.dbtlens.internal.Ingester;
 import dev.dbtlens.internal.LineageAccess;
 import dev.dbtlens.internal.Queries;
 import dev.dbtlens.internal.Store;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -176,6 +178,21 @@ public final class DbtLens implements AutoCloseable {
    */
   public Lineage lineageAsOf(String environment, String invocationId) {
     return new Lineage(lineage.graph(environment, invocationId), lineage, invocationId);
+  }
+
+  /**
+   * Freshness of an environment at a given time: each source's latest check and its status
+   * re-evaluated at that time, each model's last attempt and last success with its {@code
+   * meta.freshness} SLA, and the oldest upstream source load and model build of every model and
+   * exposure (see {@code docs/freshness.md}).
+   *
+   * @param environment an environment
+   * @param at the time to evaluate ages and statuses at; null for now
+   * @return the freshness report
+   * @throws NotFoundException if the database has no such environment
+   */
+  public FreshnessReport freshness(String environment, Instant at) {
+    return new FreshnessAnalysis(store, lineage).report(environment, at == null ? Instant.now() : at);
   }
 
   /**
