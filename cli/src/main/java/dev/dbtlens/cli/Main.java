@@ -1,11 +1,95 @@
 package dev.dbtlens.cli;
 
-/** Placeholder until the CLI lands. */
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The {@code dbtlens} command line: {@code ingest}, {@code sql}, {@code demo} and {@code generate}.
+ *
+ * <p>Exit codes: 0 success; 1 failure; 2 usage error; 3 bad input (a malformed artifact or one of an
+ * unsupported version). See {@code dbtlens --help}.
+ */
 public final class Main {
+  /** Success. */
+  static final int OK = 0;
+  /** Anything that is neither a usage error nor bad input. */
+  static final int FAILURE = 1;
+  /** A bad option, an unknown command, a missing {@code --db}, a SQL syntax error. */
+  static final int USAGE = 2;
+  /** An artifact file that is malformed or of an unsupported version. */
+  static final int BAD_INPUT = 3;
+
   private Main() {}
 
-  /** @param args command-line arguments */
+  /**
+   * Runs the command line and exits with its exit code.
+   *
+   * @param args command-line arguments
+   */
   public static void main(String[] args) {
-    System.out.println("dbtlens");
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /**
+   * Runs the command line without exiting: the entry point for tests and embedding.
+   *
+   * @param out where results go
+   * @param err where warnings, errors and progress go
+   * @param args command-line arguments
+   * @return the exit code
+   */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    StatusLine status = new StatusLine(errWriter, err == System.err && System.console() != null);
+    LibraryLog log = LibraryLog.to(status);
+    try {
+      return commandLine(outWriter, errWriter, status).execute(args);
+    } finally {
+      log.close();
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, StatusLine status) {
+    Failures failures = new Failures();
+    CommandLine cl = new CommandLine(new DbtLensCommand())
+        .addSubcommand(new IngestCommand(status))
+        .addSubcommand(new SqlCommand())
+        .addSubcommand(new DemoCommand(status))
+        .addSubcommand(new GenerateCommand())
+        .addSubcommand(new LsCommand())
+        .addSubcommand(new LineageCommand())
+        .addSubcommand(new FreshnessCommand())
+        .addSubcommand(new CommandLine.HelpCommand())
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(failures)
+        .setParameterExceptionHandler(failures)
+        .setExitCodeExceptionMapper(failures);
+    documentExitCodes(cl);
+    return cl;
+  }
+
+  private static void documentExitCodes(CommandLine cl) {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put(String.valueOf(OK), "success");
+    codes.put(String.valueOf(FAILURE), "failure (database locked or unreadable, query failed, ...)");
+    codes.put(String.valueOf(USAGE), "usage error: bad option, unknown command, missing --db,"
+        + " a PATH or sql database that does not exist, SQL syntax error");
+    codes.put(String.valueOf(BAD_INPUT), "bad input: an artifact file is malformed or of an"
+        + " unsupported version; nothing was written");
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    cl.getSubcommands().values().stream()
+        .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+        .forEach(sub -> sub.getCommandSpec().usageMessage()
+            .exitCodeListHeading("%nExit codes:%n").exitCodeList(codes));
   }
 }

@@ -139,6 +139,7 @@ public final class Ingester {
     } catch (IOException e) {
       throw Parsing.translate(e, reading, parser);
     }
+    options.progress().onProgress(path, file.size(), file.size());
     insertArtifact(conn, row);
     totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
         invocationId, true, row.rows, header.warning()), row);

@@ -1,0 +1,94 @@
+package dev.dbtlens.cli;
+
+import dev.dbtlens.DbtLens;
+import dev.dbtlens.IngestOptions;
+import dev.dbtlens.IngestReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dbtlens ingest}: adds artifact files to a database, all in one transaction. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Adds dbt artifacts to the database, in one transaction: on any error nothing is written.",
+        "Folders (such as a dbt target/) are searched recursively for manifest.json,"
+            + " run_results.json, sources.json, catalog.json and semantic_manifest.json."
+            + " Files already in the environment are skipped."})
+final class IngestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--db", required = true, paramLabel = "FILE",
+      description = "The database file; created if absent.")
+  Path db;
+
+  @Option(names = "--env", paramLabel = "NAME", defaultValue = IngestOptions.DEFAULT_ENVIRONMENT,
+      description = "The environment (a named series of invocations, e.g. prod) to add to."
+          + " Default: ${DEFAULT-VALUE}.")
+  String environment;
+
+  @Option(names = "--job", paramLabel = "LABEL",
+      description = "A label for the job that produced the artifacts. Default: the dbt command.")
+  String job;
+
+  @Mixin VerboseOption verbose;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*",
+      description = "Artifact files, or folders holding them.")
+  List<Path> paths;
+
+  private final StatusLine status;
+
+  IngestCommand(StatusLine status) {
+    this.status = status;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (environment.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--env must not be blank");
+    }
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        throw new ParameterException(spec.commandLine(), "no such file or folder: " + path);
+      }
+    }
+    boolean existed = Files.exists(db);
+    long start = System.nanoTime();
+    IngestReport report;
+    try {
+      report = ingest();
+    } catch (RuntimeException e) {
+      if (!existed) {
+        deleteDatabase(); // a failed ingest into a new file leaves no file behind
+      }
+      throw e;
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    new IngestPrinter(spec.commandLine().getOut(), Path.of("")).print(report, took);
+    return Main.OK;
+  }
+
+  private IngestReport ingest() {
+    try (DbtLens lens = DbtLens.open(db);
+        ProgressBar progress = new ProgressBar(status)) {
+      return lens.ingest(new IngestOptions(environment, job, progress), paths);
+    }
+  }
+
+  private void deleteDatabase() throws IOException {
+    Files.deleteIfExists(db);
+    Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+  }
+}

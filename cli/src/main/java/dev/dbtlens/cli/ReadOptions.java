@@ -1,0 +1,31 @@
+package dev.dbtlens.cli;
+
+import dev.dbtlens.DbtLens;
+import dev.dbtlens.IngestOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --db} and {@code --env} of the commands that only read: the file must exist. */
+final class ReadOptions {
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+  @Option(names = "--db", required = true, paramLabel = "FILE", description = "The database file.")
+  Path db;
+
+  @Option(names = "--env", paramLabel = "NAME", defaultValue = IngestOptions.DEFAULT_ENVIRONMENT,
+      description = "The environment. Default: ${DEFAULT-VALUE}.")
+  String environment;
+
+  /** @return the database, opened read-only */
+  DbtLens open() {
+    if (!Files.isRegularFile(db)) {
+      throw new ParameterException(spec.commandLine(), "no database at " + db
+          + " (create one with 'dbtlens ingest --db " + db + " PATH...' or 'dbtlens demo')");
+    }
+    return DbtLens.openReadOnly(db);
+  }
+}

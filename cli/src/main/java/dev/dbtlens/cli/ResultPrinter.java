@@ -1,0 +1,248 @@
+package dev.dbtlens.cli;
+
+import java.io.PrintWriter;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prints rows as an aligned table, RFC 4180 CSV or JSON lines. Used by {@code sql} for query results
+ * and by {@code ingest} and {@code demo} for their own tables.
+ */
+final class ResultPrinter {
+  /** An output format. */
+  enum Format {
+    /** Aligned columns, a header, long values cut at {@value #MAX_CELL} characters, a row count. */
+    TABLE,
+    /** RFC 4180: a header row, every value in full, CRLF line ends. */
+    CSV,
+    /** One JSON object per row and line. */
+    JSON
+  }
+
+  /** Longest value a table cell shows; longer ones end in "...". */
+  static final int MAX_CELL = 60;
+  /** Rows a table reads before fixing its column widths; later rows are cut to fit. */
+  private static final int SAMPLE_ROWS = 1000;
+  private static final String NULL = "NULL";
+  /** Column kinds seen in a table's sample: nothing but nulls yet, numbers only, or other values. */
+  private static final int NULLS = 0;
+  private static final int NUMBERS = 1;
+  private static final int OTHER = 2;
+
+  private final PrintWriter out;
+  private final Format format;
+  private final JdbcValues values = new JdbcValues();
+
+  ResultPrinter(PrintWriter out, Format format) {
+    this.out = out;
+    this.format = format;
+  }
+
+  /**
+   * Prints a query result, streaming it (a table holds its first {@value #SAMPLE_ROWS} rows).
+   *
+   * @param rs the result, read to its end
+   * @return the number of rows
+   */
+  long print(ResultSet rs) throws SQLException {
+    List<String> columns = columns(rs.getMetaData());
+    RowSource rows = () -> rs.next() ? row(rs, columns.size()) : null;
+    return switch (format) {
+      case TABLE -> table(columns, rows, true);
+      case CSV -> csv(columns, rows);
+      case JSON -> jsonLines(columns, rows);
+    };
+  }
+
+  /**
+   * Prints rows already in memory.
+   *
+   * @param columns the header
+   * @param rows the rows, each as long as the header
+   * @param countFooter whether to end a table with {@code (N rows)}
+   */
+  void print(List<String> columns, List<List<Object>> rows, boolean countFooter) {
+    var it = rows.iterator();
+    RowSource source = () -> it.hasNext() ? it.next() : null;
+    try {
+      switch (format) {
+        case TABLE -> table(columns, source, countFooter);
+        case CSV -> csv(columns, source);
+        case JSON -> jsonLines(columns, source);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("unreachable: rows in memory", e);
+    }
+  }
+
+  private long table(List<String> columns, RowSource rows, boolean countFooter) throws SQLException {
+    List<List<String>> sample = new ArrayList<>();
+    int[] width = columns.stream().mapToInt(String::length).toArray();
+    int[] kinds = new int[columns.size()];
+    Arrays.fill(kinds, NULLS);
+    List<Object> row;
+    while (sample.size() < SAMPLE_ROWS && (row = rows.next()) != null) {
+      sample.add(cells(row, width, kinds));
+    }
+    boolean[] numeric = new boolean[columns.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      numeric[i] = kinds[i] == NUMBERS;
+    }
+    printCells(columns, width, numeric);
+    printCells(Arrays.stream(width).mapToObj("-"::repeat).toList(), width, numeric);
+    sample.forEach(cells -> printCells(cells, width, numeric));
+    long count = sample.size();
+    while ((row = rows.next()) != null) {
+      printCells(cells(row, null, null), width, numeric);
+      count++;
+    }
+    if (countFooter) {
+      out.println("(" + Plural.of(count, "row") + ")");
+    }
+    return count;
+  }
+
+  /**
+   * Table cells of one row, widening {@code width} and noting in {@code kinds} whether a column
+   * holds only numbers (right-aligned) as it goes.
+   */
+  private List<String> cells(List<Object> row, int[] width, int[] kinds) {
+    List<String> cells = new ArrayList<>(row.size());
+    for (int i = 0; i < row.size(); i++) {
+      Object v = row.get(i);
+      String cell = v == null ? NULL : cut(oneLine(values.text(v)), MAX_CELL);
+      cells.add(cell);
+      if (width != null) {
+        width[i] = Math.max(width[i], cell.codePointCount(0, cell.length()));
+        kinds[i] = kind(kinds[i], v);
+      }
+    }
+    return cells;
+  }
+
+  private static int kind(int before, Object value) {
+    if (value == null || before == OTHER) {
+      return before;
+    }
+    return value instanceof Number ? NUMBERS : OTHER;
+  }
+
+  private void printCells(List<String> cells, int[] width, boolean[] rightAligned) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      String cell = cut(cells.get(i), width[i]);
+      String pad = " ".repeat(width[i] - cell.codePointCount(0, cell.length()));
+      boolean last = i == cells.size() - 1;
+      line.append(i == 0 ? "" : "  ");
+      line.append(rightAligned[i] ? pad + cell : cell + (last ? "" : pad));
+    }
+    out.println(line);
+  }
+
+  private long csv(List<String> columns, RowSource rows) throws SQLException {
+    csvLine(new ArrayList<>(columns));
+    long count = 0;
+    for (List<Object> row; (row = rows.next()) != null; count++) {
+      csvLine(row);
+    }
+    return count;
+  }
+
+  private void csvLine(List<?> fields) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < fields.size(); i++) {
+      line.append(i == 0 ? "" : ",").append(csvField(values.text(fields.get(i))));
+    }
+    out.print(line.append("\r\n"));
+  }
+
+  private long jsonLines(List<String> columns, RowSource rows) throws SQLException {
+    long count = 0;
+    for (List<Object> row; (row = rows.next()) != null; count++) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        object.put(columns.get(i), row.get(i));
+      }
+      out.println(values.json(object));
+    }
+    return count;
+  }
+
+  /**
+   * Reads a whole result into memory, for callers that decide what to print once they see it.
+   *
+   * @param rs the result, read to its end
+   * @return its columns and rows
+   */
+  Rows read(ResultSet rs) throws SQLException {
+    List<String> columns = columns(rs.getMetaData());
+    List<List<Object>> rows = new ArrayList<>();
+    while (rs.next()) {
+      rows.add(row(rs, columns.size()));
+    }
+    return new Rows(columns, rows);
+  }
+
+  /**
+   * A result in memory.
+   *
+   * @param columns the column labels
+   * @param rows the rows, as plain Java values
+   */
+  record Rows(List<String> columns, List<List<Object>> rows) {}
+
+  private List<Object> row(ResultSet rs, int columns) throws SQLException {
+    List<Object> row = new ArrayList<>(columns);
+    for (int i = 1; i <= columns; i++) {
+      row.add(values.toJava(rs.getObject(i)));
+    }
+    return row;
+  }
+
+  /** Column labels, made unique ({@code id}, {@code id_2}) so JSON objects keep every value. */
+  private static List<String> columns(ResultSetMetaData meta) throws SQLException {
+    Set<String> seen = new LinkedHashSet<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      String label = meta.getColumnLabel(i);
+      String unique = label;
+      for (int n = 2; !seen.add(unique); n++) {
+        unique = label + "_" + n;
+      }
+    }
+    return List.copyOf(seen);
+  }
+
+  static String csvField(String text) {
+    boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0;
+    return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  }
+
+  /** Line breaks and tabs shown as {@code \n}, {@code \t}, so every row stays one line. */
+  static String oneLine(String text) {
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n").replace("\t", "\\t");
+  }
+
+  /** @return text cut to at most {@code max} code points, ending in "..." when cut */
+  static String cut(String text, int max) {
+    if (text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    int keep = Math.max(0, max - 3);
+    return text.substring(0, text.offsetByCodePoints(0, keep)) + "...".substring(0, Math.min(3, max));
+  }
+
+  /** Rows one at a time; null at the end. */
+  @FunctionalInterface
+  private interface RowSource {
+    List<Object> next() throws SQLException;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.dbtlens.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * Stderr shared by a transient status line (the progress bar) and the lines printed through it:
+ * a line clears the status first, so a warning never lands in the middle of a progress bar.
+ */
+final class StatusLine {
+  private final PrintWriter err;
+  private final boolean interactive;
+  private int shown;
+
+  /**
+   * @param err stderr
+   * @param interactive whether stderr is a terminal; the status is drawn only then
+   */
+  StatusLine(PrintWriter err, boolean interactive) {
+    this.err = err;
+    this.interactive = interactive;
+  }
+
+  boolean interactive() {
+    return interactive;
+  }
+
+  /** Draws the status over the previous one; does nothing unless on a terminal. */
+  synchronized void show(String status) {
+    if (!interactive) {
+      return;
+    }
+    err.print("\r" + status + " ".repeat(Math.max(0, shown - status.length())));
+    err.flush();
+    shown = status.length();
+  }
+
+  /** Erases the status, if one is shown. */
+  synchronized void clear() {
+    if (shown == 0) {
+      return;
+    }
+    err.print("\r" + " ".repeat(shown) + "\r");
+    err.flush();
+    shown = 0;
+  }
+
+  /** Prints a line to stderr, erasing the status first. */
+  synchronized void println(String line) {
+    clear();
+    err.println(line);
+    err.flush();
+  }
+}

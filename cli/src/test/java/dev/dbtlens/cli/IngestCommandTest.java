@@ -1,0 +1,64 @@
+package dev.dbtlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void ingestingTheSampleTwiceSkipsEveryFileTheSecondTime() {
+    Path sample = Fixtures.sample(dir.resolve("sample"));
+    int files = Fixtures.artifactFiles(sample).size();
+    String db = dir.resolve("twice.duckdb").toString();
+
+    Cli.Result first = Cli.run("ingest", "--db", db, "--env", "prod", sample.toString());
+    Cli.Result second = Cli.run("ingest", "--db", db, "--env", "prod", sample.toString());
+
+    assertThat(first.exit()).isZero();
+    assertThat(first.out()).contains("added", "Added to environment 'prod'", "; 0 files skipped.");
+    assertThat(second.exit()).isZero();
+    assertThat(second.out()).contains(
+        "Nothing new for environment 'prod': " + files + " files skipped (already ingested).");
+    assertThat(Cli.tableRows(second.out())).hasSize(files)
+        .allMatch(line -> line.startsWith("already ingested"));
+    assertThat(Cli.value(Path.of(db), "SELECT count(*) FROM artifacts"))
+        .isEqualTo(String.valueOf(files));
+  }
+
+  @Test
+  void printsOneLinePerFileWithKindVersionInvocationAndRows() {
+    Path sample = Fixtures.sample(dir.resolve("sample"));
+    Path folder = Fixtures.invocationFolders(sample).get(0);
+    Path db = dir.resolve("lines.duckdb");
+
+    Cli.Result r = Cli.run("ingest", "--db", db.toString(), "--job", "nightly", folder.toString());
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).isEmpty();
+    List<String> lines = Cli.tableRows(r.out());
+    assertThat(lines).hasSize(Fixtures.artifactFiles(folder).size());
+    String invocation = Cli.value(db, "SELECT any_value(invocation_id) FROM invocations");
+    assertThat(lines).allSatisfy(l -> assertThat(l).startsWith("added").contains(invocation));
+    assertThat(r.out()).contains("manifest/v", "manifest.json");
+    assertThat(Cli.value(db, "SELECT job FROM invocations")).isEqualTo("nightly");
+  }
+
+  @Test
+  void aNewerSchemaVersionIsAcceptedWithOneWarningOnStderr() {
+    Path future = Fixtures.malformed("future-v13-manifest.json");
+    Path db = dir.resolve("future.duckdb");
+
+    Cli.Result r = Cli.run("ingest", "--db", db.toString(), future.toString());
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("added (warning)");
+    assertThat(r.errLines()).singleElement().asString()
+        .startsWith("warning: ").contains("future-v13-manifest.json");
+    assertThat(Cli.value(db, "SELECT count(*) FROM artifacts")).isEqualTo("1");
+  }
+}

@@ -1,0 +1,259 @@
+package dev.dbtlens.testdata;
+
+import dev.dbtlens.testdata.Timeline.Command;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Generates a realistic, deterministic dbt project history: one folder per invocation, like successive copies of
+ * dbt's {@code target/} directory.
+ *
+ * <p>Layout of {@code outDir}:
+ * <pre>
+ * 001-build/             manifest.json, run_results.json, catalog.json
+ * 002-source-freshness/  manifest.json, sources.json   (dbt source freshness writes no run_results.json)
+ * 003-build/             manifest.json, run_results.json, catalog.json
+ * 004-test/              manifest.json, run_results.json   (models have no compiled_code, as with dbt test)
+ * 005-run/               manifest.json, run_results.json   (dbt run --select intermediate marts)
+ * 006-build/ ...         then a repeating, mostly-build pattern; invocations are one hour apart
+ * index.txt              every file above, one relative path per line, sorted
+ * </pre>
+ * {@code catalog.json} is written for build invocations only, as if {@code dbt docs generate} ran right after
+ * each build; it carries the build's invocation id. {@code sources.json} is written only by source freshness
+ * invocations.
+ *
+ * <p>The story the first six invocations tell (fewer invocations tell less of it): invocation 3 edits one
+ * intermediate model (its checksum changes) and it fails with a database error, so its descendants are skipped,
+ * and one relationships test fails (in 3 and 4); invocation 5 fixes the model and adds one new fact model (with
+ * fewer invocations the new model comes with the last build or run, so the last manifest always has every model);
+ * one warn-severity test warns whenever it runs.
+ *
+ * <p>The same {@link Options} always produce byte-identical files. Files are written with Jackson's streaming
+ * generator one node at a time, so memory grows with the number of nodes (a few hundred bytes each), never with
+ * the size of the JSON; 100,000 models give a manifest of about 1 GB.
+ */
+public final class ProjectGenerator {
+
+    private ProjectGenerator() {
+    }
+
+    /**
+     * Generation options.
+     *
+     * @param models      models in the final project, package models and both versions of the versioned model
+     *                    included; between {@value #MIN_MODELS} and {@value #MAX_MODELS}
+     * @param invocations number of invocations (folders); between 1 and {@value #MAX_INVOCATIONS}
+     * @param seed        random seed; any value
+     */
+    public record Options(int models, int invocations, long seed) {
+        /** Smallest project that still has every layer and special model. */
+        public static final int MIN_MODELS = 20;
+        public static final int MAX_MODELS = 1_000_000;
+        public static final int MAX_INVOCATIONS = 100_000;
+        public static final int DEFAULT_MODELS = 50;
+        public static final int DEFAULT_INVOCATIONS = 5;
+        public static final long DEFAULT_SEED = 42L;
+
+        /**
+         * @throws IllegalArgumentException if a value is out of range
+         */
+        public Options {
+            if (models < MIN_MODELS || models > MAX_MODELS) {
+                throw new IllegalArgumentException("models must be between " + MIN_MODELS + " and " + MAX_MODELS
+                        + ", got " + models);
+            }
+            if (invocations < 1 || invocations > MAX_INVOCATIONS) {
+                throw new IllegalArgumentException("invocations must be between 1 and " + MAX_INVOCATIONS + ", got "
+                        + invocations);
+            }
+        }
+
+        /** 50 models, 5 invocations, seed 42: the bundled sample. */
+        public static Options defaults() {
+            return new Options(DEFAULT_MODELS, DEFAULT_INVOCATIONS, DEFAULT_SEED);
+        }
+    }
+
+    /**
+     * Generates the project history into {@code outDir}.
+     *
+     * @param options what to generate
+     * @param outDir  output directory; created if missing, must be empty if it exists
+     * @return counts of what was written
+     * @throws IllegalArgumentException if {@code outDir} is a file or a non-empty directory
+     * @throws UncheckedIOException     if writing fails
+     */
+    public static GenerationSummary generate(Options options, Path outDir) {
+        requireEmptyDirectory(outDir);
+        try {
+            return new Generation(options, outDir).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write into " + outDir, e);
+        }
+    }
+
+    /**
+     * Command line: {@code --models N --invocations K --seed S --out DIR}; all but {@code --out} are optional
+     * (defaults 50, 5, 42). Prints a summary; exits with status 2 on bad arguments.
+     *
+     * @param args command line arguments
+     */
+    public static void main(String[] args) {
+        Path out = null;
+        int models = Options.DEFAULT_MODELS;
+        int invocations = Options.DEFAULT_INVOCATIONS;
+        long seed = Options.DEFAULT_SEED;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if ("--help".equals(a) || "-h".equals(a)) {
+                    System.out.println(usage());
+                    return;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value after " + a);
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--models" -> models = Integer.parseInt(v);
+                    case "--invocations" -> invocations = Integer.parseInt(v);
+                    case "--seed" -> seed = Long.parseLong(v);
+                    case "--out" -> out = Path.of(v);
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (out == null) {
+                throw new IllegalArgumentException("--out DIR is required");
+            }
+            long started = System.nanoTime();
+            GenerationSummary s = generate(new Options(models, invocations, seed), out);
+            System.out.printf(Locale.ROOT,
+                    "wrote %d files (%,d bytes) for %d invocations in %s: %d models, %d tests, %d sources, %d seeds,"
+                            + " %d snapshots, %d exposures (%.1f s)%n",
+                    s.filesWritten(), s.totalBytes(), s.invocations(), out, s.models(), s.tests(), s.sources(),
+                    s.seeds(), s.snapshots(), s.exposures(), (System.nanoTime() - started) / 1e9);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+        }
+    }
+
+    private static String usage() {
+        return "usage: ProjectGenerator --out DIR [--models N (default 50)] [--invocations K (default 5)]"
+                + " [--seed S (default 42)]";
+    }
+
+    private static void requireEmptyDirectory(Path outDir) {
+        if (!Files.exists(outDir)) {
+            return;
+        }
+        if (!Files.isDirectory(outDir)) {
+            throw new IllegalArgumentException("output path is not a directory: " + outDir);
+        }
+        try (Stream<Path> entries = Files.list(outDir)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalArgumentException("output directory is not empty: " + outDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One run of the generator. */
+    private static final class Generation {
+        private final Options options;
+        private final Path outDir;
+        private final Project project;
+        private final Timeline timeline;
+        private final ProjectState state;
+        private final List<String> files = new ArrayList<>();
+        private long bytes;
+
+        Generation(Options options, Path outDir) {
+            this.options = options;
+            this.outDir = outDir;
+            this.project = new ProjectBuilder(options.models(), options.seed()).build();
+            this.timeline = new Timeline(options.invocations(), options.seed());
+            this.state = new ProjectState(project, timeline);
+            scheduleLateModel();
+        }
+
+        /** The late model and everything that depends on it appear at {@link Timeline#addAt()}. */
+        private void scheduleLateModel() {
+            project.lateModel.addedAt = timeline.addAt();
+            for (Resource r : project.all()) {
+                for (Resource p : r.parents) {
+                    r.addedAt = Math.max(r.addedAt, p.addedAt);
+                }
+            }
+        }
+
+        GenerationSummary run() throws IOException {
+            Files.createDirectories(outDir);
+            for (int inv = 1; inv <= options.invocations(); inv++) {
+                invocation(inv);
+            }
+            Path index = outDir.resolve("index.txt");
+            files.sort(null);
+            Files.writeString(index, String.join("\n", files) + "\n", StandardCharsets.UTF_8);
+            bytes += Files.size(index);
+            int last = options.invocations();
+            int models = (int) project.models.stream().filter(m -> m.activeAt(last)).count();
+            int tests = (int) project.tests.stream().filter(t -> t.activeAt(last)).count();
+            return new GenerationSummary(models, tests, project.sources.size(), project.seeds.size(),
+                    project.snapshots.size(), project.exposures.size(), options.invocations(), files.size() + 1, bytes);
+        }
+
+        private void invocation(int inv) throws IOException {
+            state.enter(inv);
+            String folder = timeline.folder(inv);
+            Path dir = Files.createDirectories(outDir.resolve(folder));
+            long parsed = timeline.startMicros(inv) + 1_500_000 + project.nodeCount() * 40L;
+            long executionStart = parsed + 1_200_000;
+            Command command = timeline.command(inv);
+            ManifestWriter manifest = new ManifestWriter(project, timeline, state);
+            if (command == Command.FRESHNESS) {
+                manifest.write(track(dir, folder, "manifest.json"), inv, parsed, new boolean[project.all().size()]);
+                new SourcesWriter(project, timeline).write(track(dir, folder, "sources.json"), inv, executionStart);
+                measure(dir);
+                return;
+            }
+            List<Outcome> outcomes = new ExecutionSimulator(project, timeline, inv, state.lastBuilt).run(executionStart);
+            long end = executionStart;
+            for (Outcome o : outcomes) {
+                end = Math.max(end, o.end());
+            }
+            long resultsAt = end + 350_000;
+            state.record(outcomes);
+            manifest.write(track(dir, folder, "manifest.json"), inv, parsed,
+                    ManifestWriter.compiledSet(project, command, inv, outcomes));
+            new RunResultsWriter(timeline, state).write(track(dir, folder, "run_results.json"), inv, outcomes, resultsAt);
+            if (command == Command.BUILD) {
+                long catalogAt = resultsAt + 2_000_000 + project.models.size() * 9_000L;
+                new CatalogWriter(project, timeline, state).write(track(dir, folder, "catalog.json"), inv, catalogAt);
+            }
+            measure(dir);
+        }
+
+        private Path track(Path dir, String folder, String name) {
+            files.add(folder + "/" + name);
+            return dir.resolve(name);
+        }
+
+        private void measure(Path dir) throws IOException {
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) entries::iterator) {
+                    bytes += Files.size(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.dbtlens.testdata;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * When each invocation runs, which command it runs, and the scripted story:
+ * <ol>
+ *   <li>invocation 1 builds everything;</li>
+ *   <li>invocation 3 edits the breaking model (its checksum changes) and it fails, so its descendants are skipped;
+ *       the scripted relationships test fails in 3 and 4;</li>
+ *   <li>invocation 5 fixes the breaking model (a third checksum) and adds the late model (with fewer invocations,
+ *       the late model comes with the last build or run, so the last manifest always has every model);</li>
+ *   <li>after invocation 6, a repeating pattern of mostly builds, with random edits and rare random errors.</li>
+ * </ol>
+ */
+final class Timeline {
+
+    /** A dbt command, with the folder name it gets. */
+    enum Command {
+        BUILD("build", "build"), RUN("run", "run"), TEST("test", "test"),
+        FRESHNESS("source freshness", "source-freshness");
+
+        final String dbt;
+        final String slug;
+
+        Command(String dbt, String slug) {
+            this.dbt = dbt;
+            this.slug = slug;
+        }
+    }
+
+    /** Base timestamp of invocation 1; invocations run hourly after it. */
+    static final Instant BASE = Instant.parse("2026-01-05T06:00:00Z");
+    static final int CHANGE_AT = 3;
+    static final int FIX_AT = 5;
+    static final int ADD_AT = 5;
+    static final int SCRIPTED = 6;
+
+    private static final Command[] FIRST = {
+            Command.BUILD, Command.FRESHNESS, Command.BUILD, Command.TEST, Command.RUN, Command.BUILD};
+    private static final Command[] PATTERN = {
+            Command.BUILD, Command.BUILD, Command.FRESHNESS, Command.BUILD, Command.TEST, Command.BUILD, Command.RUN,
+            Command.BUILD, Command.FRESHNESS, Command.BUILD, Command.BUILD, Command.TEST};
+
+    final int invocations;
+    final long seed;
+
+    Timeline(int invocations, long seed) {
+        this.invocations = invocations;
+        this.seed = seed;
+    }
+
+    Command command(int invocation) {
+        if (invocation <= FIRST.length) {
+            return FIRST[invocation - 1];
+        }
+        return PATTERN[(invocation - FIRST.length - 1) % PATTERN.length];
+    }
+
+    String folder(int invocation) {
+        return String.format(Locale.ROOT, "%03d-%s", invocation, command(invocation).slug);
+    }
+
+    UUID invocationId(int invocation) {
+        return Hashing.uuid(seed, 0x1D, invocation);
+    }
+
+    /** Start of the invocation in microseconds since the epoch: hourly, with up to 90 s of scheduler jitter. */
+    long startMicros(int invocation) {
+        long base = BASE.getEpochSecond() * 1_000_000L + (invocation - 1) * 3_600_000_000L;
+        long jitter = Math.floorMod(Hashing.mix(seed, 0x51, invocation), 90_000_000L);
+        return base + jitter;
+    }
+
+    /**
+     * Invocation at which the late model (and its tests) first appear: the last build or run at or before
+     * invocation 5 (so the model is built the first time it appears), or invocation 1 if there is none after it.
+     */
+    int addAt() {
+        for (int i = Math.min(ADD_AT, invocations); i >= 2; i--) {
+            if (command(i) == Command.BUILD || command(i) == Command.RUN) {
+                return i;
+            }
+        }
+        return 1;
+    }
+
+    /** Revision of the breaking model's SQL: 0 before invocation 3, 1 (broken) until 5, 2 (fixed) after. */
+    static int breakingRevision(int invocation) {
+        if (invocation >= FIX_AT) {
+            return 2;
+        }
+        return invocation >= CHANGE_AT ? 1 : 0;
+    }
+
+    boolean scripted(int invocation) {
+        return invocation <= SCRIPTED;
+    }
+}
