@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,9 +138,5 @@ class TuvaHistoryTest {
       }
     }
     return out;
-  }
-
-  static String joined(List<String> values) {
-    return values.stream().collect(Collectors.joining(","));
   }
 }

@@ -3,7 +3,6 @@ package dev.dbtlens.internal;
 import dev.dbtlens.Selection;
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,9 +48,5 @@ public final class LineageAccess {
     SelectorMethods methods = new SelectorMethods(l.graph(), l.rootProject(), state);
     Path file = selection.selectorsFile();
     return new SelectorEngine(l.graph(), methods, GraphLoader.selectors(l.ref(), file)).select(selection);
-  }
-
-  static List<String> ids(LineageGraph g, BitSet bits) {
-    return bits.stream().mapToObj(i -> g.nodes[i].uniqueId).sorted().toList();
   }
 }

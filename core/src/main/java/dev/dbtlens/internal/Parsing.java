@@ -37,6 +37,28 @@ final class Parsing {
     }
   }
 
+  /** Called with each object of a top-level {@code results} array, its JSON path and index. */
+  @FunctionalInterface
+  interface ResultHandler {
+    void handle(com.fasterxml.jackson.databind.JsonNode result, String path, int index);
+  }
+
+  /**
+   * Streams the array the parser is on, one object at a time.
+   *
+   * @return how many results there were
+   */
+  static int eachResult(JsonParser p, Reading reading, ResultHandler handler) throws IOException {
+    expectArray(p, reading);
+    int index = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      expectObject(p, reading);
+      handler.handle(p.readValueAsTree(), Json.element("$.results", index), index);
+      index++;
+    }
+    return index;
+  }
+
   static String describe(JsonToken t) {
     if (t == null) {
       return "end of input";

@@ -36,7 +36,8 @@ final class RunResultsLoader {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
-          case "results" -> count = results(p, w, environment, invocationId, generatedAt);
+          case "results" -> count = Parsing.eachResult(p, reading,
+              (r, path, i) -> write(r, path, i, w, environment, invocationId, generatedAt));
           case "elapsed_time" -> elapsed = number(p);
           case "args" -> args = p.readValueAsTree();
           default -> p.skipChildren();
@@ -55,20 +56,6 @@ final class RunResultsLoader {
       throw reading.error(Json.path(p), "expected a number, found " + Parsing.describe(p.currentToken()));
     }
     return p.getDoubleValue();
-  }
-
-  private long results(JsonParser p, TableWriter w, String env, String invocationId, LocalDateTime generatedAt)
-      throws IOException {
-    Parsing.expectArray(p, reading);
-    int index = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      String path = Json.element("$.results", index);
-      Parsing.expectObject(p, reading);
-      JsonNode r = p.readValueAsTree();
-      write(r, path, index, w, env, invocationId, generatedAt);
-      index++;
-    }
-    return index;
   }
 
   private void write(JsonNode r, String path, int index, TableWriter w, String env, String invocationId,

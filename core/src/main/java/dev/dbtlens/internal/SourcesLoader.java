@@ -33,7 +33,8 @@ final class SourcesLoader {
         String field = p.currentName();
         p.nextToken();
         if (field.equals("results")) {
-          count = results(p, w, environment, invocationId, generatedAt);
+          count = Parsing.eachResult(p, reading,
+              (r, path, i) -> write(r, path, i, w, environment, invocationId, generatedAt));
         } else if (field.equals("elapsed_time") && p.currentToken().isNumeric()) {
           elapsed = p.getDoubleValue();
         } else {
@@ -43,20 +44,6 @@ final class SourcesLoader {
       w.finish();
     }
     return new Result(count, elapsed);
-  }
-
-  private long results(JsonParser p, TableWriter w, String env, String invocationId, LocalDateTime generatedAt)
-      throws IOException {
-    Parsing.expectArray(p, reading);
-    int index = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      String path = Json.element("$.results", index);
-      Parsing.expectObject(p, reading);
-      JsonNode r = p.readValueAsTree();
-      write(r, path, index, w, env, invocationId, generatedAt);
-      index++;
-    }
-    return index;
   }
 
   private void write(JsonNode r, String path, int index, TableWriter w, String env, String invocationId,

@@ -47,95 +47,51 @@ final class TableWriter implements AutoCloseable {
     return this;
   }
 
-  TableWriter str(String v) {
+  /** An appender call that may fail. */
+  @FunctionalInterface
+  private interface Append {
+    void run() throws SQLException;
+  }
+
+  private TableWriter put(Object v, Append append) {
     try {
       if (v == null) {
         appender.appendNull();
       } else {
-        appender.append(v);
+        append.run();
       }
     } catch (SQLException e) {
       throw failure(e);
     }
     return this;
+  }
+
+  TableWriter str(String v) {
+    return put(v, () -> appender.append(v));
   }
 
   TableWriter num(Double v) {
-    try {
-      if (v == null) {
-        appender.appendNull();
-      } else {
-        appender.append(v.doubleValue());
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-    return this;
+    return put(v, () -> appender.append(v.doubleValue()));
   }
 
   TableWriter lng(Long v) {
-    try {
-      if (v == null) {
-        appender.appendNull();
-      } else {
-        appender.append(v.longValue());
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-    return this;
+    return put(v, () -> appender.append(v.longValue()));
   }
 
   TableWriter integer(Integer v) {
-    try {
-      if (v == null) {
-        appender.appendNull();
-      } else {
-        appender.append(v.intValue());
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-    return this;
+    return put(v, () -> appender.append(v.intValue()));
   }
 
   TableWriter bool(Boolean v) {
-    try {
-      if (v == null) {
-        appender.appendNull();
-      } else {
-        appender.append(v.booleanValue());
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-    return this;
+    return put(v, () -> appender.append(v.booleanValue()));
   }
 
   TableWriter ts(LocalDateTime v) {
-    try {
-      if (v == null) {
-        appender.appendNull();
-      } else {
-        appender.append(v);
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-    return this;
+    return put(v, () -> appender.append(v));
   }
 
   TableWriter list(List<String> v) {
-    try {
-      if (v == null) {
-        appender.appendNull();
-      } else {
-        appender.append(v);
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-    return this;
+    return put(v, () -> appender.append(v));
   }
 
   /** Flushes and verifies every appended row landed. @return rows appended */
