@@ -51,6 +51,9 @@ public final class Ingester {
       for (Path file : files) {
         ingestFile(conn, file, options, totals);
       }
+      if (totals.changed()) {
+        CurrentState.refresh(conn, options.environment());
+      }
       conn.commit();
     } catch (SQLException e) {
       rollback(conn);
@@ -307,6 +310,10 @@ public final class Ingester {
         case SOURCES -> freshness += row.rows;
         default -> { }
       }
+    }
+
+    boolean changed() {
+      return outcomes.stream().anyMatch(ArtifactOutcome::added);
     }
 
     IngestReport report() {

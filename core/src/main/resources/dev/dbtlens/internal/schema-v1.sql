@@ -125,6 +125,16 @@ CREATE TABLE store.stage_compiled AS FROM store.compiled LIMIT 0;
 CREATE TABLE store.stage_catalog_entry AS FROM store.catalog_entry LIMIT 0;
 CREATE TABLE store.stage_catalog_column AS FROM store.catalog_column LIMIT 0;
 
+-- The current state of each environment, recomputed at the end of every ingest into it so that
+-- the public views read it directly: the manifest with the latest generated_at, its nodes with the
+-- last known compiled code of the same definition, and the last known catalog entry of each node.
+CREATE TABLE store.current_manifest (environment VARCHAR PRIMARY KEY, invocation_id VARCHAR NOT NULL,
+  snapshot_id VARCHAR NOT NULL, generated_at TIMESTAMP);
+CREATE TABLE store.current_node (environment VARCHAR NOT NULL, unique_id VARCHAR NOT NULL,
+  def_hash VARCHAR NOT NULL, compiled_hash VARCHAR);
+CREATE TABLE store.current_catalog (environment VARCHAR NOT NULL, unique_id VARCHAR NOT NULL,
+  entry_hash VARCHAR NOT NULL, catalog_generated_at TIMESTAMP);
+
 -- Every run result ever ingested.
 CREATE TABLE store.run_result (
   environment          VARCHAR NOT NULL,

@@ -2,25 +2,7 @@
 
 -- The manifest in force for an environment: the one with the latest generated_at.
 CREATE OR REPLACE VIEW store.latest_manifest AS
-SELECT environment, invocation_id, snapshot_id, generated_at
-FROM store.artifact
-WHERE kind = 'manifest'
-QUALIFY row_number() OVER (PARTITION BY environment ORDER BY generated_at DESC, ingested_at DESC, invocation_id DESC) = 1;
-
--- When each stored manifest snapshot was last seen in an environment.
-CREATE OR REPLACE VIEW store.snapshot_seen AS
-SELECT environment, kind, snapshot_id, max(generated_at) AS generated_at
-FROM store.artifact
-WHERE snapshot_id IS NOT NULL
-GROUP BY ALL;
-
--- Last known compiled code of each definition in each environment.
-CREATE OR REPLACE VIEW store.last_compiled AS
-SELECT s.environment, m.unique_id, m.def_hash, arg_max(m.compiled_hash, s.generated_at) AS compiled_hash
-FROM store.snapshot_seen s
-JOIN store.snapshot_member m USING (snapshot_id)
-WHERE s.kind = 'manifest' AND m.compiled_hash IS NOT NULL
-GROUP BY ALL;
+SELECT environment, invocation_id, snapshot_id, generated_at FROM store.current_manifest;
 
 CREATE OR REPLACE VIEW environments AS
 SELECT environment,
@@ -61,7 +43,7 @@ SELECT environment, invocation_id, kind, schema_version, dbt_version, generated_
 FROM store.artifact;
 
 CREATE OR REPLACE VIEW nodes AS
-SELECT lm.environment,
+SELECT cn.environment,
        d.unique_id, d.resource_type, d.name, d.package_name, d.database, d.schema,
        d.alias, d.relation_name, d.materialized, d.tags, d.meta, d.description,
        d.original_file_path, d.path, d.patch_path, d.owner, d.access, d.group_name AS "group",
@@ -69,21 +51,18 @@ SELECT lm.environment,
        c.compiled_code, d.config, d.fqn, d.depends_on_nodes, d.depends_on_macros,
        d.source_name, d.loaded_at_field, d.freshness, d.test_metadata, d.column_name,
        d.attached_node, d.contract_enforced, d.constraints, d.raw_json,
-       d.def_hash, lm.invocation_id AS manifest_invocation_id, lm.generated_at AS manifest_generated_at
-FROM store.latest_manifest lm
-JOIN store.snapshot_member m ON m.snapshot_id = lm.snapshot_id
-JOIN store.node_def d ON d.def_hash = m.def_hash
-LEFT JOIN store.last_compiled lc
-       ON lc.environment = lm.environment AND lc.unique_id = m.unique_id AND lc.def_hash = m.def_hash
-LEFT JOIN store.compiled c ON c.compiled_hash = coalesce(m.compiled_hash, lc.compiled_hash)
+       d.def_hash, cm.invocation_id AS manifest_invocation_id, cm.generated_at AS manifest_generated_at
+FROM store.current_node cn
+JOIN store.current_manifest cm ON cm.environment = cn.environment
+JOIN store.node_def d ON d.def_hash = cn.def_hash
+LEFT JOIN store.compiled c ON c.compiled_hash = cn.compiled_hash
 WHERE d.resource_type <> 'macro';
 
 CREATE OR REPLACE VIEW macros AS
-SELECT lm.environment, d.unique_id, d.name, d.package_name, d.original_file_path, d.path,
+SELECT cn.environment, d.unique_id, d.name, d.package_name, d.original_file_path, d.path,
        d.description, d.meta, d.raw_code AS macro_sql, d.depends_on_macros, d.raw_json, d.def_hash
-FROM store.latest_manifest lm
-JOIN store.snapshot_member m ON m.snapshot_id = lm.snapshot_id
-JOIN store.node_def d ON d.def_hash = m.def_hash
+FROM store.current_node cn
+JOIN store.node_def d ON d.def_hash = cn.def_hash
 WHERE d.resource_type = 'macro';
 
 CREATE OR REPLACE VIEW edges AS
@@ -106,24 +85,15 @@ SELECT n.environment, n.unique_id, c.column_name, c.column_index, c.data_type, c
 FROM nodes n
 JOIN store.def_column c ON c.def_hash = n.def_hash;
 
--- Last known catalog entry of every node and source in each environment.
-CREATE OR REPLACE VIEW store.last_catalog AS
-SELECT s.environment, m.unique_id, arg_max(m.def_hash, s.generated_at) AS entry_hash,
-       max(s.generated_at) AS catalog_generated_at
-FROM store.snapshot_seen s
-JOIN store.snapshot_member m USING (snapshot_id)
-WHERE s.kind = 'catalog'
-GROUP BY ALL;
-
 CREATE OR REPLACE VIEW catalog AS
 SELECT lc.environment, lc.unique_id, e.entry_kind, e.database, e.schema, e.name, e.table_type,
        e.comment, e.owner, e.row_count, e.bytes, e.stats, lc.catalog_generated_at
-FROM store.last_catalog lc
+FROM store.current_catalog lc
 JOIN store.catalog_entry e ON e.entry_hash = lc.entry_hash;
 
 CREATE OR REPLACE VIEW catalog_columns AS
 SELECT lc.environment, lc.unique_id, c.column_name, c.column_index, c.data_type, c.comment
-FROM store.last_catalog lc
+FROM store.current_catalog lc
 JOIN store.catalog_column c ON c.entry_hash = lc.entry_hash;
 
 -- Each run result, linked to the manifest in force at its time: the same invocation's manifest if
