@@ -67,6 +67,8 @@ public final class Main {
         .addSubcommand(new LsCommand())
         .addSubcommand(new LineageCommand())
         .addSubcommand(new FreshnessCommand())
+        .addSubcommand(new GraphqlCommand())
+        .addSubcommand(new SchemaCommand())
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)
         .setErr(err)

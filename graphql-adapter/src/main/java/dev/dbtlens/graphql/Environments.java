@@ -1,0 +1,108 @@
+package dev.dbtlens.graphql;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Environment-wide facts: the environment itself, its tags, owners, packages and counts. */
+final class Environments {
+  private Environments() {}
+
+  private static final NamedSql ENVIRONMENTS = NamedSql.of("""
+      WITH latest AS (
+        SELECT environment,
+               arg_max(project_name, generated_at) FILTER (WHERE project_name IS NOT NULL) AS project_name,
+               arg_max(adapter_type, generated_at) FILTER (WHERE adapter_type IS NOT NULL) AS adapter_type,
+               arg_max(dbt_version, generated_at) FILTER (WHERE dbt_version IS NOT NULL) AS dbt_version
+        FROM invocations GROUP BY environment
+      ),
+      manifest AS (
+        SELECT environment, invocation_id AS manifest_invocation_id,
+               generated_at AS manifest_generated_at
+        FROM artifacts WHERE kind = 'manifest'
+        QUALIFY row_number() OVER (PARTITION BY environment ORDER BY generated_at DESC, ingested_at DESC) = 1
+      )
+      SELECT e.environment, e.last_generated_at, l.project_name, l.adapter_type, l.dbt_version,
+             m.manifest_invocation_id, m.manifest_generated_at
+      FROM environments e
+      LEFT JOIN latest l USING (environment)
+      LEFT JOIN manifest m USING (environment)
+      WHERE (:env IS NULL OR e.environment = :env)
+      ORDER BY e.environment""");
+
+  private static final NamedSql ROOT_PACKAGE = NamedSql.of("""
+      SELECT package_name, count(*) AS models FROM nodes
+      WHERE environment = :env AND resource_type = 'model'
+      GROUP BY package_name ORDER BY models DESC, package_name LIMIT 1""");
+
+  /** @return the package with most models: the project name when no invocation recorded one */
+  static String rootPackage(Request request, String environment) {
+    List<String> found = request.db().list(ROOT_PACKAGE, Map.of("env", environment),
+        r -> r.str("package_name"));
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** @return the environments, or the one named, sorted by name */
+  static List<EnvironmentRef> find(Request request, String environment) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("env", environment);
+    return request.db().list(ENVIRONMENTS, p, EnvironmentRef::read);
+  }
+
+  /** A tag and how many nodes carry it. */
+  record Tag(String name, int count) {}
+
+  private static final NamedSql TAGS = NamedSql.of("""
+      SELECT tag, count(*) AS nodes
+      FROM (SELECT unnest(tags) AS tag FROM nodes WHERE environment = :env)
+      GROUP BY tag ORDER BY tag""");
+
+  static List<Tag> tags(Request request, String environment) {
+    return request.db().list(TAGS, Map.of("env", environment),
+        r -> new Tag(r.str("tag"), r.integer("nodes")));
+  }
+
+  private static final NamedSql OWNERS = NamedSql.of("""
+      SELECT DISTINCT owner FROM nodes
+      WHERE environment = :env AND owner IS NOT NULL
+        AND (:types IS NULL OR list_contains(:types, resource_type))
+      ORDER BY owner""");
+
+  static List<String> owners(Request request, String environment, List<String> types) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("env", environment);
+    p.put("types", types);
+    return request.db().list(OWNERS, p, r -> r.str("owner"));
+  }
+
+  private static final NamedSql PACKAGES = NamedSql.of("""
+      SELECT DISTINCT package_name FROM (
+        SELECT package_name, resource_type FROM nodes WHERE environment = :env
+        UNION ALL
+        SELECT package_name, 'macro' AS resource_type FROM macros WHERE environment = :env)
+      WHERE package_name IS NOT NULL AND (:types IS NULL OR list_contains(:types, resource_type))
+        AND (:types IS NOT NULL OR resource_type <> 'macro')
+      ORDER BY package_name""");
+
+  /** @return the packages with nodes of those types (null: every node type but macros) */
+  static List<String> packages(Request request, String environment, List<String> types) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("env", environment);
+    p.put("types", types);
+    return request.db().list(PACKAGES, p, r -> r.str("package_name"));
+  }
+
+  private static final NamedSql COUNTS = NamedSql.of("""
+      SELECT resource_type, count(*) AS nodes FROM nodes WHERE environment = :env
+      GROUP BY resource_type ORDER BY resource_type""");
+
+  static Map<String, Object> resourceCounts(Request request, String environment) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    request.db().list(COUNTS, Map.of("env", environment), r -> {
+      out.put(r.str("resource_type"), r.lng("nodes"));
+      return null;
+    });
+    return out;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.dbtlens.graphql;
+
+/**
+ * The constant SQL over the public views that reads nodes. Every query starts from {@link
+ * #NODE_ROWS}: the {@code nodes} of one environment with the few fields the schema reads from the
+ * node's JSON and two derived ones (modeling layer, test type).
+ */
+final class NodeSql {
+  private NodeSql() {}
+
+  /** Commands whose run results are builds (NULL: the file does not say). */
+  static final String BUILD_COMMANDS =
+      "(command IS NULL OR command IN ('build', 'run', 'seed', 'snapshot', 'test', 'retry'))";
+
+  static final String NODE_ROWS = """
+      node_rows AS (
+        SELECT n.environment, n.unique_id, n.resource_type, n.name, n.package_name, n.database,
+               n.schema, n.alias, n.relation_name, n.materialized, n.tags, n.meta, n.description,
+               n.original_file_path, n.patch_path, n.owner, n.access, n."group" AS group_name,
+               n.version, n.latest_version, n.language, n.raw_code, n.compiled_code, n.config, n.fqn,
+               n.depends_on_nodes, n.source_name, n.loaded_at_field, n.freshness, n.test_metadata,
+               n.column_name, n.contract_enforced, n.constraints,
+               CASE WHEN n.resource_type IN ('test', 'unit_test')
+                    THEN coalesce(n.attached_node, n.depends_on_nodes[1]) END AS tested_node,
+               n.raw_json->>'type' AS node_type,
+               n.raw_json->>'maturity' AS maturity,
+               n.raw_json->>'url' AS url,
+               n.raw_json->'owner'->>'email' AS owner_email,
+               n.raw_json->>'label' AS label,
+               n.raw_json->>'loader' AS loader,
+               n.raw_json->>'source_description' AS source_description,
+               n.raw_json->>'deprecation_date' AS deprecation_date,
+               CASE WHEN n.resource_type IN ('metric', 'semantic_model', 'saved_query')
+                    THEN n.raw_json END AS definition_json,
+               CASE WHEN n.resource_type <> 'model' THEN NULL
+                    WHEN list_contains(n.fqn[2:-2], 'staging') OR starts_with(n.name, 'stg_')
+                         OR starts_with(n.name, 'base_') THEN 'staging'
+                    WHEN list_contains(n.fqn[2:-2], 'intermediate') OR starts_with(n.name, 'int_')
+                         THEN 'intermediate'
+                    WHEN list_contains(n.fqn[2:-2], 'marts') OR list_contains(n.fqn[2:-2], 'mart')
+                         OR starts_with(n.name, 'fct_') OR starts_with(n.name, 'dim_') THEN 'marts'
+                    ELSE 'other' END AS modeling_layer,
+               CASE WHEN n.resource_type = 'unit_test' THEN 'UNIT_TEST'
+                    WHEN n.resource_type = 'test' AND n.test_metadata IS NOT NULL THEN 'GENERIC_DATA_TEST'
+                    WHEN n.resource_type = 'test' THEN 'SINGULAR_DATA_TEST' END AS test_type
+        FROM nodes n
+        WHERE n.environment = :env
+      )""";
+
+  /**
+   * One page of a connection: every filter is a bound parameter that is NULL when unused; the sort
+   * key is {@code :direction × the chosen measure}, NULLs last; ties and the {@code uniqueId} sort go
+   * by unique id. One row per node of the page, and one row with a NULL unique id when the page is
+   * empty, so that {@code total_count} (the count of every match) always comes back.
+   */
+  static final NamedSql PAGE = NamedSql.of("WITH " + NODE_ROWS + ",\n" + """
+      builds AS (
+        SELECT unique_id, status, generated_at, result_index, execute_completed_at, execution_time
+        FROM run_results
+        WHERE environment = :env AND {builds}
+      ),
+      attempt AS (
+        SELECT unique_id, status FROM builds
+        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC, result_index DESC) = 1
+      ),
+      success AS (
+        SELECT unique_id, execute_completed_at, execution_time FROM builds
+        WHERE status IN ('success', 'pass')
+        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC, result_index DESC) = 1
+      ),
+      checked AS (
+        SELECT unique_id, status FROM source_freshness
+        WHERE environment = :env
+        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC, result_index) = 1
+      ),
+      base AS (
+        SELECT n.*,
+               coalesce(:direction * CASE :sortField
+                   WHEN 'executeCompletedAt' THEN epoch_us(s.execute_completed_at)::DOUBLE
+                   WHEN 'executionTime' THEN s.execution_time
+                   WHEN 'rowCount' THEN c.row_count
+                   ELSE 0 END, 1e308) AS sort_key
+        FROM node_rows n
+        LEFT JOIN attempt a ON a.unique_id = n.unique_id
+        LEFT JOIN success s ON s.unique_id = n.unique_id
+        LEFT JOIN checked f ON f.unique_id = n.unique_id
+        LEFT JOIN catalog c ON c.environment = n.environment AND c.unique_id = n.unique_id
+        WHERE list_contains(:types, n.resource_type)
+          AND (:ids IS NULL OR list_contains(:ids, n.unique_id) OR list_contains(:ids, n.name))
+          AND (:selected IS NULL OR list_contains(:selected, n.unique_id))
+          AND (:tags IS NULL OR list_has_any(n.tags, :tags))
+          AND (:database IS NULL OR lower(n.database) = lower(:database))
+          AND (:schema IS NULL OR lower(n.schema) = lower(:schema))
+          AND (:identifier IS NULL OR lower(n.alias) = lower(:identifier))
+          AND (:packageName IS NULL OR n.package_name = :packageName)
+          AND (:access IS NULL OR n.access = :access)
+          AND (:groupName IS NULL OR n.group_name = :groupName)
+          AND (:modelingLayer IS NULL OR n.modeling_layer = :modelingLayer)
+          AND (:lastRunStatus IS NULL OR a.status = :lastRunStatus)
+          AND (:sourceNames IS NULL OR list_contains(:sourceNames, n.source_name))
+          AND (:freshnessChecked IS NULL OR (f.unique_id IS NOT NULL) = :freshnessChecked)
+          AND (:freshnessStatus IS NULL OR (CASE f.status WHEN 'pass' THEN 'Pass' WHEN 'warn' THEN 'Warn'
+                 WHEN 'error' THEN 'Error' WHEN 'runtime error' THEN 'Error'
+                 ELSE 'Unknown' END) = :freshnessStatus)
+          AND (:testTypes IS NULL OR list_contains(:testTypes, n.test_type))
+          AND (:nodeTypes IS NULL OR list_contains(:nodeTypes, n.node_type))
+          AND (:meta IS NULL OR coalesce(json_contains(n.meta, CAST(:meta AS JSON)), false))
+      ),
+      page AS (
+        SELECT * FROM base
+        WHERE (:afterKey IS NULL
+               OR sort_key > :afterKey
+               OR (sort_key = :afterKey
+                   AND ((:idDesc AND unique_id < :afterId) OR (NOT :idDesc AND unique_id > :afterId))))
+        ORDER BY sort_key, CASE WHEN :idDesc THEN unique_id END DESC, unique_id
+        LIMIT :limit
+      )
+      SELECT p.*, t.total_count
+      FROM (SELECT count(*) AS total_count FROM base) t
+      LEFT JOIN page p ON true
+      ORDER BY p.sort_key, CASE WHEN :idDesc THEN p.unique_id END DESC, p.unique_id"""
+      .replace("{builds}", BUILD_COMMANDS));
+
+  /** Nodes by unique id. */
+  static final NamedSql BY_IDS = NamedSql.of("WITH " + NODE_ROWS + """
+
+      SELECT n.* FROM node_rows n
+      WHERE list_contains(:ids, n.unique_id)
+      ORDER BY n.unique_id""");
+
+  /**
+   * The direct neighbours of nodes: {@code key_id} is the node asked about; {@code :upward} true
+   * gives its parents, false its children. {@code :types} NULL keeps every type.
+   */
+  static final NamedSql NEIGHBOURS = NamedSql.of("WITH " + NODE_ROWS + """
+
+      SELECT CASE WHEN :upward THEN e.child_id ELSE e.parent_id END AS key_id, n.*
+      FROM edges e
+      JOIN node_rows n ON n.unique_id = CASE WHEN :upward THEN e.parent_id ELSE e.child_id END
+      WHERE e.environment = :env
+        AND list_contains(:ids, CASE WHEN :upward THEN e.child_id ELSE e.parent_id END)
+        AND (:types IS NULL OR list_contains(:types, n.resource_type))
+      ORDER BY key_id, n.unique_id""");
+}

@@ -1,0 +1,67 @@
+package dev.dbtlens.graphql;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Typed, null-aware reads of the current row by column name. */
+final class Row {
+  private final ResultSet r;
+
+  Row(ResultSet r) {
+    this.r = r;
+  }
+
+  String str(String col) throws SQLException {
+    return r.getString(col);
+  }
+
+  JsonText json(String col) throws SQLException {
+    return JsonText.of(r.getString(col));
+  }
+
+  Double dbl(String col) throws SQLException {
+    double v = r.getDouble(col);
+    return r.wasNull() ? null : v;
+  }
+
+  Long lng(String col) throws SQLException {
+    long v = r.getLong(col);
+    return r.wasNull() ? null : v;
+  }
+
+  Integer integer(String col) throws SQLException {
+    int v = r.getInt(col);
+    return r.wasNull() ? null : v;
+  }
+
+  Boolean bool(String col) throws SQLException {
+    boolean v = r.getBoolean(col);
+    return r.wasNull() ? null : v;
+  }
+
+  /** TIMESTAMP columns hold UTC wall-clock time. */
+  Instant instant(String col) throws SQLException {
+    Timestamp t = r.getTimestamp(col);
+    return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+  }
+
+  List<String> strings(String col) throws SQLException {
+    Array a = r.getArray(col);
+    if (a == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : (Object[]) a.getArray()) {
+      if (o != null) {
+        out.add(String.valueOf(o));
+      }
+    }
+    return out;
+  }
+}
