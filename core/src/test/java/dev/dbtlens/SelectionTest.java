@@ -92,9 +92,9 @@ class SelectionTest {
           staging.retainAll(o.withEagerTests(o.where(n -> n.path("config").path("materialized").asText().equals("table"))));
           return staging;
         }),
-        c("union by space; with empty, dbt-core still takes tests whose parents are all selected",
+        c("union by space; with empty, no test comes along",
             Selection.of("orders customers").withIndirectSelection(IndirectSelection.EMPTY),
-            o -> o.withCautiousTests(Set.of(orders, "model.jaffle_shop.customers"))),
+            o -> Set.of(orders, "model.jaffle_shop.customers")),
         c("exclude applied last, with the excluded node's tests", Selection.of("+orders").excluding("stg_orders"), o -> {
           Set<String> in = o.withEagerTests(union(Set.of(orders), o.ancestors(List.of(orders), -1)));
           in.removeAll(o.withEagerTests(Set.of("model.jaffle_shop.stg_orders")));
@@ -102,8 +102,8 @@ class SelectionTest {
         }),
         c("cautious: only tests whose parents are all selected", Selection.of("orders").withIndirectSelection(IndirectSelection.CAUTIOUS),
             o -> o.withCautiousTests(Set.of(orders))),
-        c("empty: only tests with no other parent come along", Selection.of("orders").withIndirectSelection(IndirectSelection.EMPTY),
-            o -> o.withCautiousTests(Set.of(orders))),
+        c("empty: graph operators apply, no test comes along", Selection.of("1+orders").withIndirectSelection(IndirectSelection.EMPTY),
+            o -> union(Set.of(orders), o.ancestors(List.of(orders), 1))),
         c("resource types filter the result", Selection.of("+orders").withResourceTypes("source"),
             o -> o.ancestors(List.of(orders), -1).stream().filter(id -> id.startsWith("source.")).collect(java.util.stream.Collectors.toCollection(TreeSet::new))),
         c("no selection selects everything but hooks", new Selection(List.of(), List.of(), null, null, Set.of(), null, null),

@@ -70,6 +70,9 @@ final class GraphqlCommand implements Callable<Integer> {
     if ((query == null) == (file == null)) {
       throw new ParameterException(spec.commandLine(), "give the query either as QUERY or with -f FILE");
     }
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new ParameterException(spec.commandLine(), "no query file at " + file);
+    }
     return file != null ? Files.readString(file) : query;
   }
 

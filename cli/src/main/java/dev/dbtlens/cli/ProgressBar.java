@@ -12,7 +12,7 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
   private static final long BIG_FILE = 16L << 20;
   private static final long DELAY_NANOS = 1_000_000_000L;
   private static final long REDRAW_NANOS = 100_000_000L;
-  private static final int BAR = 24;
+  private static final int BAR = 16;
 
   private final StatusLine status;
   private final long start = System.nanoTime();
@@ -43,8 +43,9 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
   static String line(Path file, long bytesRead, long totalBytes) {
     double fraction = totalBytes <= 0 ? 1 : Math.min(1, (double) bytesRead / totalBytes);
     int filled = (int) Math.round(fraction * BAR);
-    String name = ResultPrinter.cut(String.valueOf(file.getFileName()), 30);
-    return String.format(Locale.ROOT, "reading %-30s [%s%s] %3d%% %s of %s", name,
+    String name = ResultPrinter.cut(String.valueOf(file.getFileName()), 20);
+    // at most 78 characters, so the line never wraps on an 80-column terminal
+    return String.format(Locale.ROOT, "reading %-20s [%s%s] %3d%% %s of %s", name,
         "#".repeat(filled), ".".repeat(BAR - filled), Math.round(fraction * 100),
         megabytes(bytesRead), megabytes(totalBytes));
   }

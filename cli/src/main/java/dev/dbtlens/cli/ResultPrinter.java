@@ -202,7 +202,10 @@ final class ResultPrinter {
   private List<Object> row(ResultSet rs, int columns) throws SQLException {
     List<Object> row = new ArrayList<>(columns);
     for (int i = 1; i <= columns; i++) {
-      row.add(values.toJava(rs.getObject(i)));
+      // TIMESTAMP through LocalDateTime: java.sql.Timestamp would pass through the JVM's time zone
+      // and shift values inside a daylight-saving gap
+      boolean timestamp = rs.getMetaData().getColumnType(i) == java.sql.Types.TIMESTAMP;
+      row.add(values.toJava(timestamp ? rs.getObject(i, java.time.LocalDateTime.class) : rs.getObject(i)));
     }
     return row;
   }

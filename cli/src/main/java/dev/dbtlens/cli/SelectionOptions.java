@@ -6,10 +6,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** dbt's selection flags, as {@code dbt ls} takes them. */
 final class SelectionOptions {
+  /** dbt's resource types (dbt refuses others too). */
+  static final Set<String> RESOURCE_TYPES = Set.of("model", "test", "seed", "snapshot", "source",
+      "exposure", "metric", "semantic_model", "saved_query", "unit_test", "analysis", "operation", "function");
+
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
   @Option(names = {"-s", "--select"}, arity = "1..*", paramLabel = "EXPR",
       description = "Selection expressions (dbt syntax: 2+orders+1, tag:nightly, config.materialized:table, ...).")
   List<String> select = new ArrayList<>();
@@ -38,6 +48,12 @@ final class SelectionOptions {
   String stateInvocation;
 
   Selection selection() {
+    for (String type : resourceTypes) {
+      if (!RESOURCE_TYPES.contains(type)) {
+        throw new ParameterException(spec.commandLine(), "unknown resource type '" + type + "' (known: "
+            + String.join(", ", RESOURCE_TYPES.stream().sorted().toList()) + ")");
+      }
+    }
     return new Selection(select, exclude, selector, selectorsFile, new LinkedHashSet<>(resourceTypes),
         indirect, stateInvocation);
   }

@@ -46,8 +46,13 @@ class ProgressBarTest {
   @Test
   void theLineShowsTheFileTheBarAndTheSizes() {
     assertThat(ProgressBar.line(Path.of("manifest.json"), 25_000_000, 100_000_000))
-        .isEqualTo("reading manifest.json                  [######..................]  25%"
-            + " 25.0 MB of 100.0 MB");
+        .isEqualTo("reading manifest.json        [####............]  25% 25.0 MB of 100.0 MB");
+  }
+
+  @Test
+  void evenALongNameAndAGigabyteFitAnEightyColumnTerminal() {
+    assertThat(ProgressBar.line(Path.of("semantic_manifest_of_a_very_large_project.json"), 999_999_999L, 9_999_999_999L))
+        .hasSizeLessThan(80);
   }
 
   private String afterLastBar() {

@@ -70,7 +70,10 @@ class SelectionCommandsTest {
   void aBadSelectorIsAUsageErrorPointingAtTheToken() {
     Cli.Result r = Cli.run("ls", "--db", db.toString(), "-s", "orders+x");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("Unexpected '+'").contains("orders+x\n        ^".replace("        ", "        "));
+    assertThat(r.err()).contains("Unexpected '+'").contains("orders+x\n        ^");
+    Cli.Result typo = Cli.run("ls", "--db", db.toString(), "--resource-type", "modle");
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err()).contains("unknown resource type 'modle'");
   }
 
   @Test

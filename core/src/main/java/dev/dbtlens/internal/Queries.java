@@ -11,7 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -92,8 +92,9 @@ public final class Queries {
   }
 
   private static Instant instant(ResultSet r, int col) throws SQLException {
-    Timestamp t = r.getTimestamp(col);
-    return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    // not getTimestamp: java.sql.Timestamp goes through the JVM's time zone (DST gaps shift it)
+    LocalDateTime t = r.getObject(col, LocalDateTime.class);
+    return t == null ? null : t.toInstant(ZoneOffset.UTC);
   }
 
   private static Double dbl(ResultSet r, int col) throws SQLException {

@@ -151,6 +151,9 @@ final class SelectorEngine {
   private Result expand(BitSet selected, IndirectSelection mode) {
     BitSet direct = copy(selected);
     BitSet indirect = new BitSet(graph.size());
+    if (mode == IndirectSelection.EMPTY) {
+      return new Result(direct, indirect);
+    }
     BitSet selectedAndParents = mode == IndirectSelection.BUILDABLE ? withAncestorsAndSources(selected) : null;
     for (int s = selected.nextSetBit(0); s >= 0; s = selected.nextSetBit(s + 1)) {
       for (int child : graph.children[s]) {
@@ -161,7 +164,7 @@ final class SelectorEngine {
           direct.set(child);
         } else if (mode == IndirectSelection.BUILDABLE && parentsWithin(child, selectedAndParents)) {
           direct.set(child);
-        } else if (mode != IndirectSelection.EMPTY) {
+        } else {
           indirect.set(child);
         }
       }

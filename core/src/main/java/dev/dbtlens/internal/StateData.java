@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -209,19 +208,19 @@ final class StateData {
     now.forEach((id, f) -> {
       Freshness b = before.get(id);
       boolean error = f.maxLoadedAt == null || (b != null && b.maxLoadedAt == null);
-      if (!error && (b == null || f.maxLoadedAt.after(b.maxLoadedAt))) {
+      if (!error && (b == null || f.maxLoadedAt.isAfter(b.maxLoadedAt))) {
         out.add(id);
       }
     });
     return ids(out);
   }
 
-  private record Freshness(String status, Timestamp maxLoadedAt) {}
+  private record Freshness(String status, java.time.LocalDateTime maxLoadedAt) {}
 
   private Map<String, Freshness> freshness(String invocation) {
     Map<String, Freshness> out = new HashMap<>();
     query("SELECT unique_id, status, max_loaded_at FROM store.freshness_result WHERE environment = ?"
-        + " AND invocation_id = ?", r -> out.put(r.getString(1), new Freshness(r.getString(2), r.getTimestamp(3))),
+        + " AND invocation_id = ?", r -> out.put(r.getString(1), new Freshness(r.getString(2), r.getObject(3, java.time.LocalDateTime.class))),
         graph.environment, invocation);
     return out;
   }

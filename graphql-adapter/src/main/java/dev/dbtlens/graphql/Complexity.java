@@ -34,6 +34,12 @@ final class Complexity implements FieldComplexityCalculator {
     if (typeName.endsWith("Connection")) {
       return capped(1L + (long) pageSize(env.getArguments().get("first")) * childComplexity);
     }
+    if (env.getArguments().get("lastRunCount") instanceof Number runs) {
+      // history: up to lastRunCount rows for each node asked for
+      Object ids = env.getArguments().get("uniqueIds");
+      long nodes = ids instanceof java.util.List<?> l ? Math.max(1, l.size()) : LIST_FACTOR;
+      return capped(1L + Math.max(1, runs.longValue()) * nodes * childComplexity);
+    }
     if ("lineage".equals(def.getName())) {
       return capped(1L + (long) LINEAGE_FACTOR * childComplexity);
     }

@@ -100,7 +100,7 @@ final class NodeSql {
           AND (:sourceNames IS NULL OR list_contains(:sourceNames, n.source_name))
           AND (:freshnessChecked IS NULL OR (f.unique_id IS NOT NULL) = :freshnessChecked)
           AND (:freshnessStatus IS NULL OR (CASE f.status WHEN 'pass' THEN 'Pass' WHEN 'warn' THEN 'Warn'
-                 WHEN 'error' THEN 'Error' WHEN 'runtime error' THEN 'Error'
+                 WHEN 'error' THEN 'Error' WHEN 'runtime error' THEN 'Error' WHEN 'skipped' THEN 'Skipped'
                  ELSE 'Unknown' END) = :freshnessStatus)
           AND (:testTypes IS NULL OR list_contains(:testTypes, n.test_type))
           AND (:nodeTypes IS NULL OR list_contains(:nodeTypes, n.node_type))

@@ -47,8 +47,9 @@ final class Row {
 
   /** TIMESTAMP columns hold UTC wall-clock time. */
   Instant instant(String col) throws SQLException {
-    Timestamp t = r.getTimestamp(col);
-    return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    // not getTimestamp: java.sql.Timestamp goes through the JVM's time zone (DST gaps shift it)
+    java.time.LocalDateTime t = r.getObject(col, java.time.LocalDateTime.class);
+    return t == null ? null : t.toInstant(ZoneOffset.UTC);
   }
 
   List<String> strings(String col) throws SQLException {

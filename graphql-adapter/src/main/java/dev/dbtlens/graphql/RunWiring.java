@@ -51,7 +51,7 @@ final class RunWiring {
       return Errors.badRequest(env, "modelHistoricalRuns needs a uniqueId or an identifier.");
     }
     return Runs.results(Request.of(env), new Runs.Query(StateWiring.environment(env).id(), null,
-        List.of(id), ResourceTypes.MODELS, null, null, count(args, 1), true));
+        List.of(id), ResourceTypes.MODELS, null, null, count(env, args, 1), true));
   }
 
   static Object historicalRuns(DataFetchingEnvironment env) {
@@ -60,18 +60,24 @@ final class RunWiring {
     Instant since = args.instant("since");
     boolean buildsOnly = !Boolean.TRUE.equals(args.bool("includeNonBuilds"));
     return Runs.results(Request.of(env), new Runs.Query(StateWiring.environment(env).id(), null,
-        args.strings("uniqueIds"), types, args.strings("statuses"), since, count(args, 10), buildsOnly));
+        args.strings("uniqueIds"), types, args.strings("statuses"), since, count(env, args, 10), buildsOnly));
   }
 
   static Object sourceFreshnessHistory(DataFetchingEnvironment env) {
     Args args = Args.of(env.getArguments());
     return Runs.freshness(Request.of(env), StateWiring.environment(env).id(), null,
         args.strings("uniqueIds"), args.strings("sourceNames"), args.strings("statuses"),
-        args.instant("since"), count(args, 10));
+        args.instant("since"), count(env, args, 10));
   }
 
-  private static int count(Args args, int dflt) {
+  /** {@code lastRunCount}, bounded like a page: history lists must not grow without limit. */
+  private static int count(DataFetchingEnvironment env, Args args, int dflt) {
     Integer n = args.integer("lastRunCount");
-    return Math.max(0, n == null ? dflt : n);
+    int max = Request.of(env).limits().maxPageSize();
+    if (n != null && (n < 0 || n > max)) {
+      throw new IllegalArgumentException("Argument 'lastRunCount' is " + n + "; it must be between 0 and "
+          + max + " (the page size limit).");
+    }
+    return n == null ? dflt : n;
   }
 }

@@ -20,7 +20,12 @@ final class StateWiring {
         .dataFetcher("runs", env -> {
           EnvironmentRef e = env.getSource();
           Integer first = Args.of(env.getArguments()).integer("first");
-          return Runs.latest(Request.of(env), e.id(), Math.max(0, first == null ? 20 : first));
+          int max = Request.of(env).limits().maxPageSize();
+          if (first != null && (first < 0 || first > max)) {
+            throw new IllegalArgumentException("Argument 'first' of 'runs' is " + first
+                + "; it must be between 0 and " + max + " (the page size limit).");
+          }
+          return Runs.latest(Request.of(env), e.id(), first == null ? 20 : first);
         }));
     wiring.type("AppliedState", t -> common(t)
         .dataFetcher("lastUpdatedAt", env -> environment(env).lastUpdatedAt())

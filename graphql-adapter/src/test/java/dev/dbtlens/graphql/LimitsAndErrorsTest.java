@@ -47,6 +47,19 @@ class LimitsAndErrorsTest {
   }
 
   @Test
+  void historyListsAreBoundedLikePages() {
+    String history = "{ environment(id: \"default\") { applied { historicalRuns("
+        + "uniqueIds: [\"model.shop.fct_orders\"], lastRunCount: %d) { uniqueId } } } }";
+    assertThat(Gql.messages(run(history.formatted(600))))
+        .singleElement().asString().contains("'lastRunCount'", "600", "between 0 and 500");
+    // a huge count is refused before execution: it multiplies the query's complexity
+    assertThat(Gql.messages(run(history.formatted(1000000))))
+        .singleElement().asString().contains("maximum query complexity exceeded");
+    assertThat(Gql.messages(run("{ environment(id: \"default\") { runs(first: 501) { runId } } }")))
+        .singleElement().asString().contains("'first' of 'runs'", "between 0 and 500");
+  }
+
+  @Test
   void tooDeepAQueryIsRefusedBeforeExecution() {
     // environment, applied, models, edges, node, 10 × parents, uniqueId: depth 16
     String deep = "{ environment(id: \"default\") { applied { models(first: 1) { edges { node { "
