@@ -167,7 +167,7 @@ public final class DbtLens implements AutoCloseable {
    * @throws ManifestCycleException if the manifest's dependencies form a cycle
    */
   public Lineage lineage(String environment) {
-    return new Lineage(lineage.graph(environment, null), lineage, null);
+    return new Lineage(lineage.loaded(environment, null));
   }
 
   /**
@@ -177,7 +177,7 @@ public final class DbtLens implements AutoCloseable {
    *     before it (else the earliest after it)
    */
   public Lineage lineageAsOf(String environment, String invocationId) {
-    return new Lineage(lineage.graph(environment, invocationId), lineage, invocationId);
+    return new Lineage(lineage.loaded(environment, invocationId));
   }
 
   /**
@@ -213,9 +213,9 @@ public final class DbtLens implements AutoCloseable {
     return v == null ? 0 : v;
   }
 
-  /** Checkpoints and closes the database. */
+  /** Checkpoints and closes the database; waits for a running ingest to finish first. */
   @Override
-  public void close() {
+  public synchronized void close() {
     store.close();
   }
 }

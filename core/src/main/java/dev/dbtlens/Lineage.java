@@ -8,17 +8,17 @@ import java.util.Optional;
 /**
  * The dependency graph of one environment's manifest (its latest, or the one in force at a given
  * invocation), with dbt's node selection. Built once and cached until the next ingest into the
- * environment; queries never rebuild it. "Nothing found" is an empty list, never null.
+ * environment; queries never rebuild it. An instance keeps answering from the manifest it was built
+ * from, whatever is ingested later: ask {@link DbtLens#lineage} again for the newest. "Nothing
+ * found" is an empty list, never null.
  */
 public final class Lineage {
+  private final LineageAccess.Loaded loaded;
   private final LineageGraph graph;
-  private final LineageAccess access;
-  private final String asOf;
 
-  Lineage(LineageGraph graph, LineageAccess access, String asOf) {
-    this.graph = graph;
-    this.access = access;
-    this.asOf = asOf;
+  Lineage(LineageAccess.Loaded loaded) {
+    this.loaded = loaded;
+    this.graph = loaded.graph();
   }
 
   /** @return the environment */
@@ -90,7 +90,7 @@ public final class Lineage {
    * @throws SelectorSyntaxException for an expression dbt would refuse
    */
   public List<NodeId> select(Selection selection) {
-    return graph.ids(access.select(graph.environment(), asOf, selection));
+    return graph.ids(loaded.select(selection));
   }
 
   private String require(NodeId id) {

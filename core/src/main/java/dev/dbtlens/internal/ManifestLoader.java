@@ -60,6 +60,11 @@ final class ManifestLoader {
       }
       w.finish();
     }
+    String duplicate = Sql.first(conn,
+        "SELECT unique_id FROM store.stage_member GROUP BY unique_id HAVING count(*) > 1 ORDER BY 1 LIMIT 1");
+    if (duplicate != null) {
+      throw reading.error("$", "unique_id '" + duplicate + "' is defined more than once");
+    }
     String snapshotId = "m" + content.value();
     long members = content.count() - edges;
     storeSnapshot(snapshotId, members);
@@ -70,7 +75,7 @@ final class ManifestLoader {
   private void topLevel(JsonParser p, String field, Writers w) throws IOException {
     if (SKIPPED.contains(field)) {
       p.skipChildren();
-    } else if (field.equals("parent_map")) {
+    } else if (field.equals("parent_map") && p.currentToken() != JsonToken.VALUE_NULL) {
       parentMap(p, w);
     } else if (field.equals("selectors")) {
       selectorsJson = Json.text(p.readValueAsTree());

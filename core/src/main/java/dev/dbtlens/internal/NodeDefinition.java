@@ -20,7 +20,7 @@ final class NodeDefinition {
   private static final Set<String> VOLATILE = Set.of(
       "created_at", "compiled", "compiled_code", "compiled_sql", "extra_ctes_injected", "extra_ctes",
       "compiled_path", "build_path", "deferred", "injected_sql", "wrapped_sql", "root_path",
-      "_event_status", "_pre_injected_sql");
+      "_event_status", "_pre_injected_sql", "defer_relation");
 
   private final ObjectNode node;
   private final String uniqueId;

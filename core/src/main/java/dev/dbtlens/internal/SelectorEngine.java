@@ -62,7 +62,8 @@ final class SelectorEngine {
     if (s.exclude().isEmpty()) {
       return include;
     }
-    return new SelectorExpr.Difference(include, union(s.exclude(), IndirectSelection.EAGER), IndirectSelection.EAGER);
+    // as dbt-core's parse_difference: the exclusion is eager, the difference takes the global mode
+    return new SelectorExpr.Difference(include, union(s.exclude(), IndirectSelection.EAGER), s.indirectSelection());
   }
 
   private static SelectorExpr union(List<String> expressions, IndirectSelection indirect) {
@@ -70,7 +71,7 @@ final class SelectorEngine {
     for (String e : expressions) {
       parts.add(SelectorExpr.parseCli(e, indirect));
     }
-    return parts.size() == 1 ? parts.get(0) : new SelectorExpr.Union(parts);
+    return parts.size() == 1 ? parts.get(0) : new SelectorExpr.Union(parts, indirect);
   }
 
   /** The default selection: every node ({@code fqn:* source:* exposure:* ...} in dbt). */
@@ -95,8 +96,9 @@ final class SelectorEngine {
       indirect.andNot(or(out.direct(), out.indirect()));
       return finish(direct, indirect, d.indirect());
     }
-    List<SelectorExpr> parts = e instanceof SelectorExpr.Union u ? u.parts() : ((SelectorExpr.Intersection) e).parts();
     boolean union = e instanceof SelectorExpr.Union;
+    List<SelectorExpr> parts = union ? ((SelectorExpr.Union) e).parts() : ((SelectorExpr.Intersection) e).parts();
+    IndirectSelection mode = union ? ((SelectorExpr.Union) e).indirect() : ((SelectorExpr.Intersection) e).indirect();
     BitSet direct = null;
     BitSet indirect = null;
     for (SelectorExpr part : parts) {
@@ -105,7 +107,7 @@ final class SelectorEngine {
       direct = direct == null ? copy(r.direct()) : combine(direct, r.direct(), union);
       indirect = indirect == null ? withIndirect : combine(indirect, withIndirect, union);
     }
-    return finish(direct, indirect, IndirectSelection.EAGER);
+    return finish(direct, indirect, mode);
   }
 
   private static BitSet combine(BitSet acc, BitSet next, boolean union) {
@@ -253,7 +255,9 @@ final class SelectorEngine {
           include.add(definition(part, name, indirect, depth + 1));
         }
       }
-      SelectorExpr combined = union ? new SelectorExpr.Union(include) : new SelectorExpr.Intersection(include);
+      // YAML groups keep dbt's default (eager) mode; criteria carry their own
+      SelectorExpr combined = union ? new SelectorExpr.Union(include, IndirectSelection.EAGER)
+          : new SelectorExpr.Intersection(include, IndirectSelection.EAGER);
       return exclude == null ? combined : new SelectorExpr.Difference(combined, exclude, IndirectSelection.EAGER);
     }
     return dictionary(def, name, indirect, depth);
@@ -264,7 +268,7 @@ final class SelectorEngine {
     for (JsonNode p : list) {
       parts.add(definition(p, name, indirect, depth + 1));
     }
-    return new SelectorExpr.Union(parts);
+    return new SelectorExpr.Union(parts, IndirectSelection.EAGER);
   }
 
   private SelectorExpr dictionary(JsonNode def, String name, IndirectSelection indirect, int depth) {

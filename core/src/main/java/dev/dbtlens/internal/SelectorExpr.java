@@ -9,11 +9,11 @@ import java.util.List;
 sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExpr.Intersection,
     SelectorExpr.Difference {
 
-  /** Any of the parts. */
-  record Union(List<SelectorExpr> parts) implements SelectorExpr {}
+  /** Any of the parts; tests waiting on parents from several parts join as {@code indirect} says. */
+  record Union(List<SelectorExpr> parts, IndirectSelection indirect) implements SelectorExpr {}
 
   /** All of the parts. */
-  record Intersection(List<SelectorExpr> parts) implements SelectorExpr {}
+  record Intersection(List<SelectorExpr> parts, IndirectSelection indirect) implements SelectorExpr {}
 
   /** What {@code include} selects that {@code exclude} does not. */
   record Difference(SelectorExpr include, SelectorExpr exclude, IndirectSelection indirect)
@@ -41,7 +41,7 @@ sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExp
     if (union.isEmpty()) {
       throw new SelectorSyntaxException(expression, 0, "Empty selection expression");
     }
-    return union.size() == 1 ? union.get(0) : new Union(union);
+    return union.size() == 1 ? union.get(0) : new Union(union, indirect);
   }
 
   private static SelectorExpr intersection(String expression, String token, int offset, IndirectSelection indirect) {
@@ -58,6 +58,6 @@ sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExp
       }
       start = comma + 1;
     }
-    return parts.size() == 1 ? parts.get(0) : new Intersection(parts);
+    return parts.size() == 1 ? parts.get(0) : new Intersection(parts, indirect);
   }
 }

@@ -41,6 +41,16 @@ final class Sql {
     }
   }
 
+  /** @return the first column of the first row, or null when there is no row */
+  static String first(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, params);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
+  }
+
   static void bind(PreparedStatement s, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       s.setObject(i + 1, params[i]);

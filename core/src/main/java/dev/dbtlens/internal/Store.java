@@ -153,7 +153,9 @@ public final class Store implements AutoCloseable {
   /** @return a new connection to the same database, for another thread or for a caller to close */
   public Connection duplicate() {
     try {
-      return connection.duplicate();
+      Connection c = connection.duplicate();
+      c.setAutoCommit(true); // duplicate() copies the writer's mode, manual while an ingest runs
+      return c;
     } catch (SQLException e) {
       throw new StorageException("duplicating the connection to " + description, e);
     }
@@ -173,6 +175,9 @@ public final class Store implements AutoCloseable {
   public void close() {
     try {
       if (!readOnly && !connection.isClosed()) {
+        if (!connection.getAutoCommit()) {
+          connection.rollback(); // never commit a half-done ingest by switching auto-commit on
+        }
         connection.setAutoCommit(true);
         try (Statement s = connection.createStatement()) {
           s.execute("CHECKPOINT");

@@ -18,6 +18,12 @@ final class Timestamps {
       return null;
     }
     String t = text.strip().replace(' ', 'T');
+    if (t.matches(".*[+-]\\d{4}$")) {
+      t = t.substring(0, t.length() - 2) + ":" + t.substring(t.length() - 2); // +0000 -> +00:00
+    }
+    if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      t = t + "T00:00:00";
+    }
     try {
       if (hasOffset(t)) {
         return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
