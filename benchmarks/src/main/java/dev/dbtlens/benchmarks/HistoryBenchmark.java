@@ -1,0 +1,223 @@
+package dev.dbtlens.benchmarks;
+
+import dev.dbtlens.DbtLens;
+import dev.dbtlens.NodeId;
+import dev.dbtlens.RunResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Run history: the last {@code runs} results of every model of a project, from {@code
+ * invocations} runs, through {@code lens.runHistory(env, model, runs)}, beside the plain SQL that
+ * reads the same rows from the run result table. One operation reads the history of every model.
+ *
+ * <p>The models are every model of the manifest; the few that are never built (ephemeral) have an
+ * empty history. The database holds one generated manifest and {@code invocations} copies of its build's
+ * run_results.json (every node: models, tests, seeds, snapshots), each under its own invocation id,
+ * an hour apart, with execution times scaled by a random factor. It is built once and cached.
+ *
+ * <ul>
+ *   <li>{@code lensRunHistory}: one {@code runHistory} call per model;
+ *   <li>{@code floorSqlPerModel}: one prepared statement on one connection, executed per model,
+ *       mapped to the same {@code RunResult} records;
+ *   <li>{@code floorSqlBatch}: one query for all models ({@code QUALIFY row_number() ... <= runs}).
+ * </ul>
+ *
+ * Each measurement is one operation ({@link Mode#SingleShotTime}), which reads the history of every
+ * model (1,000 by default) and takes seconds to minutes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class HistoryBenchmark {
+  static final String ENV = "bench";
+  private static final int BATCH = 25;
+  private static final String COLUMNS = "environment, invocation_id, unique_id, status, execution_time,"
+      + " thread_id, execute_started_at, execute_completed_at, rows_affected, failures, message, generated_at";
+
+  @Param({"1000"})
+  public int models;
+
+  @Param({"1000"})
+  public int invocations;
+
+  @Param({"20"})
+  public int runs;
+
+  DbtLens lens;
+  List<String> modelIds;
+  Connection floorConnection;
+  PreparedStatement perModel;
+  PreparedStatement batch;
+
+  @Setup(Level.Trial)
+  public void prepare() throws SQLException {
+    Path db = BenchData.database("history-m" + models + "-i" + invocations + "-s" + BenchData.SEED,
+        this::fill);
+    lens = DbtLens.openReadOnly(db);
+    modelIds = lens.nodes(ENV).stream().filter(n -> n.uniqueId().resourceType().equals("model"))
+        .map(n -> n.uniqueId().value()).toList();
+    floorConnection = lens.connection();
+    perModel = floorConnection.prepareStatement("SELECT " + COLUMNS + " FROM store.run_result"
+        + " WHERE environment = ? AND unique_id = ?"
+        + " ORDER BY generated_at DESC NULLS LAST, invocation_id DESC LIMIT ?");
+    batch = floorConnection.prepareStatement("SELECT " + COLUMNS + " FROM store.run_result"
+        + " WHERE environment = ? AND starts_with(unique_id, 'model.')"
+        + " QUALIFY row_number() OVER (PARTITION BY unique_id"
+        + " ORDER BY generated_at DESC NULLS LAST, invocation_id DESC) <= ?"
+        + " ORDER BY unique_id, generated_at DESC NULLS LAST, invocation_id DESC");
+    check();
+  }
+
+  /** The manifest, then the run_results copies, ingested {@link #BATCH} files at a time. */
+  private void fill(DbtLens l) {
+    BenchData.ingest(l, ENV, List.of(BenchData.manifest(models)));
+    Path source = BenchData.runResults(models);
+    Path dir = BenchData.tempDir("history-");
+    SplittableRandom random = new SplittableRandom(BenchData.SEED);
+    Instant first = Instant.parse("2026-02-01T00:00:00Z");
+    try {
+      for (int i = 0; i < invocations; i += BATCH) {
+        List<Path> files = new ArrayList<>();
+        for (int k = i; k < Math.min(invocations, i + BATCH); k++) {
+          Path f = dir.resolve("run_results-" + k + ".json");
+          BenchData.rewrite(source, f, BenchData.invocationId("history", k),
+              first.plus(Duration.ofHours(k)), random);
+          files.add(f);
+        }
+        BenchData.ingest(l, ENV, files);
+        files.forEach(f -> f.toFile().delete());
+        if ((i / BATCH) % 8 == 0) {
+          BenchData.log("history: " + Math.min(invocations, i + BATCH) + " of " + invocations + " run_results ingested");
+        }
+      }
+    } finally {
+      BenchData.deleteRecursively(dir);
+    }
+  }
+
+  /** Both sides must return the same rows. */
+  private void check() throws SQLException {
+    Map<String, List<RunResult>> fromBatch = new LinkedHashMap<>();
+    for (RunResult r : batchRows()) {
+      fromBatch.computeIfAbsent(r.uniqueId().value(), k -> new ArrayList<>()).add(r);
+    }
+    long rows = 0;
+    for (String id : modelIds) {
+      List<RunResult> viaLens = lens.runHistory(ENV, id, runs);
+      List<RunResult> viaSql = perModelRows(id);
+      if (!viaLens.equals(viaSql) || !viaSql.equals(fromBatch.getOrDefault(id, List.of()))) {
+        throw new IllegalStateException("history of " + id + " differs: dbtlens " + viaLens.size()
+            + " rows, floor " + viaSql.size() + " rows, batch floor "
+            + fromBatch.getOrDefault(id, List.of()).size() + " rows");
+      }
+      if (!viaLens.isEmpty() && viaLens.size() != Math.min(runs, invocations)) {
+        throw new IllegalStateException("history of " + id + " has " + viaLens.size() + " rows");
+      }
+      rows += viaLens.size();
+    }
+    BenchData.log("history: " + modelIds.size() + " models, " + rows + " rows (models never built,"
+        + " e.g. ephemeral, have none)");
+    if (rows < 0.9 * modelIds.size() * Math.min(runs, invocations)) {
+      throw new IllegalStateException("too few models have a history: " + rows + " rows");
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws SQLException {
+    batch.close();
+    perModel.close();
+    floorConnection.close();
+    lens.close();
+  }
+
+  @Benchmark
+  public void lensRunHistory(Blackhole bh) {
+    for (String id : modelIds) {
+      bh.consume(lens.runHistory(ENV, id, runs));
+    }
+  }
+
+  @Benchmark
+  public void floorSqlPerModel(Blackhole bh) throws SQLException {
+    for (String id : modelIds) {
+      bh.consume(perModelRows(id));
+    }
+  }
+
+  @Benchmark
+  public List<RunResult> floorSqlBatch() throws SQLException {
+    return batchRows();
+  }
+
+  private List<RunResult> perModelRows(String id) throws SQLException {
+    perModel.setString(1, ENV);
+    perModel.setString(2, id);
+    perModel.setInt(3, runs);
+    return rows(perModel);
+  }
+
+  private List<RunResult> batchRows() throws SQLException {
+    batch.setString(1, ENV);
+    batch.setInt(2, runs);
+    return rows(batch);
+  }
+
+  private static List<RunResult> rows(PreparedStatement s) throws SQLException {
+    List<RunResult> out = new ArrayList<>();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        out.add(new RunResult(r.getString(1), r.getString(2), NodeId.of(r.getString(3)), r.getString(4),
+            dbl(r, 5), r.getString(6), instant(r, 7), instant(r, 8), lng(r, 9), lng(r, 10),
+            r.getString(11), instant(r, 12)));
+      }
+    }
+    return out;
+  }
+
+  /** As dbtlens maps timestamps (TIMESTAMP columns hold UTC). */
+  private static Instant instant(ResultSet r, int col) throws SQLException {
+    LocalDateTime t = r.getObject(col, LocalDateTime.class);
+    return t == null ? null : t.toInstant(ZoneOffset.UTC);
+  }
+
+  private static Double dbl(ResultSet r, int col) throws SQLException {
+    double v = r.getDouble(col);
+    return r.wasNull() ? null : v;
+  }
+
+  private static Long lng(ResultSet r, int col) throws SQLException {
+    long v = r.getLong(col);
+    return r.wasNull() ? null : v;
+  }
+}

@@ -1,0 +1,155 @@
+package dev.dbtlens.benchmarks;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.dbtlens.DbtLens;
+import dev.dbtlens.IngestOptions;
+import dev.dbtlens.IngestReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Manifest ingest (parse and load into a DuckDB file), and re-ingest of the same manifest under a
+ * new invocation, beside the floor: a Jackson token-only scan of the same bytes.
+ *
+ * <ul>
+ *   <li>{@code ingest}: a new, empty database file ingests the manifest;
+ *   <li>{@code reingestUnchanged}: a database already holding the manifest ingests a copy of it whose
+ *       only difference is {@code metadata.invocation_id} and {@code generated_at} (a new dbt run
+ *       on an unchanged project);
+ *   <li>{@code floorTokenScan}: {@code JsonParser.nextToken()} over the same file until its end.
+ * </ul>
+ *
+ * Each measurement is one operation ({@link Mode#SingleShotTime}); the database is opened (and
+ * primed) before the iteration and closed (checkpointed) after it, outside the measurement. The
+ * ingest includes its commit. A manifest of any size can be given with {@code -p manifest=PATH}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class IngestBenchmark {
+  static final String ENV = "bench";
+
+  /** Models in the generated project (1,000 models give a 12 MB manifest, 10,000 a 120 MB one). */
+  @Param({"1000", "10000"})
+  public int models;
+
+  /** A manifest.json to ingest instead of a generated one; empty to generate. */
+  @Param({""})
+  public String manifest;
+
+  Path original;
+  Path unchangedCopy;
+  Path work;
+
+  @Setup(Level.Trial)
+  public void prepare() {
+    original = manifest.isEmpty() ? BenchData.manifest(models) : Path.of(manifest);
+    work = BenchData.tempDir("ingest-");
+    unchangedCopy = work.resolve("manifest.json");
+    BenchData.rewrite(original, unchangedCopy, BenchData.invocationId("reingest", 1),
+        Instant.parse("2027-01-01T00:00:00Z"), null);
+    try {
+      BenchData.log("ingest input " + original + " (" + Files.size(original) / 1_000_000 + " MB)");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void cleanUp() {
+    BenchData.deleteRecursively(work);
+  }
+
+  /** A new, empty database file per iteration. */
+  @State(Scope.Thread)
+  public static class EmptyDb {
+    Path dir;
+    DbtLens lens;
+
+    @Setup(Level.Iteration)
+    public void open() {
+      dir = BenchData.tempDir("db-");
+      lens = DbtLens.open(dir.resolve("lens.duckdb"));
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() {
+      lens.close();
+      BenchData.deleteRecursively(dir);
+    }
+  }
+
+  /** A database file that already holds the original manifest, per iteration. */
+  @State(Scope.Thread)
+  public static class PrimedDb {
+    Path dir;
+    DbtLens lens;
+
+    @Setup(Level.Iteration)
+    public void open(IngestBenchmark b) {
+      dir = BenchData.tempDir("db-");
+      lens = DbtLens.open(dir.resolve("lens.duckdb"));
+      BenchData.ingest(lens, ENV, List.of(b.original));
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() {
+      lens.close();
+      BenchData.deleteRecursively(dir);
+    }
+  }
+
+  @Benchmark
+  public IngestReport ingest(EmptyDb db) {
+    return check(db.lens.ingest(IngestOptions.defaults().withEnvironment(ENV), List.of(original)));
+  }
+
+  @Benchmark
+  public IngestReport reingestUnchanged(PrimedDb db) {
+    IngestReport r = check(db.lens.ingest(IngestOptions.defaults().withEnvironment(ENV), List.of(unchangedCopy)));
+    if (r.definitionsAdded() != 0) {
+      throw new IllegalStateException("an unchanged manifest added " + r.definitionsAdded() + " definitions");
+    }
+    return r;
+  }
+
+  /** The scan is short and its JIT warm-up long: more warm-up iterations than the class default. */
+  @Benchmark
+  @Warmup(iterations = 8)
+  public long floorTokenScan() throws IOException {
+    long tokens = 0;
+    try (JsonParser p = BenchData.JSON.createParser(original.toFile())) {
+      while (p.nextToken() != null) {
+        tokens++;
+      }
+    }
+    return tokens;
+  }
+
+  private static IngestReport check(IngestReport r) {
+    if (r.nothingAdded()) {
+      throw new IllegalStateException("nothing was ingested: " + r.artifacts());
+    }
+    return r;
+  }
+}
