@@ -2,7 +2,10 @@
 """Aggregates a JFR recording's CPU samples: top frames by self and by total samples.
 
 Usage: jfr-top.py FILE.jfr [--events jdk.ExecutionSample,jdk.NativeMethodSample] [--top 25]
-       [--thread SUBSTRING] [--filter PREFIX]   (--filter: total counts only for frames starting with PREFIX)
+       [--thread SUBSTRING] [--filter PREFIX] [--under FRAME] [--callers FRAME]
+  --filter PREFIX  "total" lists only frames starting with PREFIX
+  --under FRAME    only samples whose stack holds a frame starting with FRAME (e.g. the benchmark method)
+  --callers FRAME  also lists, for samples under FRAME, its nearest callers (matching --filter)
 Needs the JDK's `jfr` tool on PATH.
 """
 import argparse, collections, json, subprocess
@@ -14,6 +17,7 @@ ap.add_argument("--top", type=int, default=25)
 ap.add_argument("--thread", default=None)
 ap.add_argument("--filter", default=None)
 ap.add_argument("--depth", type=int, default=96)
+ap.add_argument("--under", default=None, help="only samples whose stack holds a frame starting with this")
 ap.add_argument("--callers", default=None, help="also count, for samples under this frame, the nearest caller frame starting with --filter")
 a = ap.parse_args()
 
@@ -31,11 +35,13 @@ for e in events:
     frames = (v.get("stackTrace") or {}).get("frames") or []
     if not frames:
         continue
-    n += 1
-    by_event[e["type"]] += 1
     def name(f):
         m = f["method"]
         return m["type"]["name"] + "." + m["name"]
+    if a.under and not any(name(f).startswith(a.under) for f in frames):
+        continue
+    n += 1
+    by_event[e["type"]] += 1
     self_c[name(frames[0])] += 1
     if a.callers:
         names = [name(f) for f in frames]

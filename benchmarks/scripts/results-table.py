@@ -17,6 +17,7 @@ PAIRS = {
     "GraphQLBenchmark.lensPage": [("floorPage", "target <= 2x")],
     "HistoryBenchmark.lensRunHistory": [("floorSqlPerModel", "target <= 1.5x"), ("floorSqlBatch", "")],
     "HistoryBenchmark.floorSqlPerModel": [("floorSqlBatch", "")],
+    "HistoryBenchmark.viewSqlPerModel": [("floorSqlPerModel", "")],
 }
 
 runs = json.load(open(sys.argv[1]))

@@ -47,7 +47,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code lensRunHistory}: one {@code runHistory} call per model;
  *   <li>{@code floorSqlPerModel}: one prepared statement on one connection, executed per model,
  *       mapped to the same {@code RunResult} records;
- *   <li>{@code floorSqlBatch}: one query for all models ({@code QUALIFY row_number() ... <= runs}).
+ *   <li>{@code floorSqlBatch}: one query for all models ({@code QUALIFY row_number() ... <= runs});
+ *   <li>{@code viewSqlPerModel} (a diagnostic, not a floor): dbtlens' own query over the {@code
+ *       run_results} view, prepared once on one connection.
  * </ul>
  *
  * Each measurement is one operation ({@link Mode#SingleShotTime}), which reads the history of every
@@ -79,6 +81,7 @@ public class HistoryBenchmark {
   Connection floorConnection;
   PreparedStatement perModel;
   PreparedStatement batch;
+  PreparedStatement viewPerModel;
 
   @Setup(Level.Trial)
   public void prepare() throws SQLException {
@@ -89,6 +92,9 @@ public class HistoryBenchmark {
         .map(n -> n.uniqueId().value()).toList();
     floorConnection = lens.connection();
     perModel = floorConnection.prepareStatement("SELECT " + COLUMNS + " FROM store.run_result"
+        + " WHERE environment = ? AND unique_id = ?"
+        + " ORDER BY generated_at DESC NULLS LAST, invocation_id DESC LIMIT ?");
+    viewPerModel = floorConnection.prepareStatement("SELECT " + COLUMNS + " FROM run_results"
         + " WHERE environment = ? AND unique_id = ?"
         + " ORDER BY generated_at DESC NULLS LAST, invocation_id DESC LIMIT ?");
     batch = floorConnection.prepareStatement("SELECT " + COLUMNS + " FROM store.run_result"
@@ -136,7 +142,8 @@ public class HistoryBenchmark {
     for (String id : modelIds) {
       List<RunResult> viaLens = lens.runHistory(ENV, id, runs);
       List<RunResult> viaSql = perModelRows(id);
-      if (!viaLens.equals(viaSql) || !viaSql.equals(fromBatch.getOrDefault(id, List.of()))) {
+      if (!viaLens.equals(viaSql) || !viaSql.equals(fromBatch.getOrDefault(id, List.of()))
+          || !viaSql.equals(viewRows(id))) {
         throw new IllegalStateException("history of " + id + " differs: dbtlens " + viaLens.size()
             + " rows, floor " + viaSql.size() + " rows, batch floor "
             + fromBatch.getOrDefault(id, List.of()).size() + " rows");
@@ -155,6 +162,7 @@ public class HistoryBenchmark {
 
   @TearDown(Level.Trial)
   public void close() throws SQLException {
+    viewPerModel.close();
     batch.close();
     perModel.close();
     floorConnection.close();
@@ -175,6 +183,18 @@ public class HistoryBenchmark {
     }
   }
 
+  /**
+   * Not a floor: a diagnostic that runs dbtlens' own history SQL (over the public {@code
+   * run_results} view) on one connection with one prepared statement, to split dbtlens' time into
+   * the query's cost and the per-call overhead (a new connection and statement per call).
+   */
+  @Benchmark
+  public void viewSqlPerModel(Blackhole bh) throws SQLException {
+    for (String id : modelIds) {
+      bh.consume(viewRows(id));
+    }
+  }
+
   @Benchmark
   public List<RunResult> floorSqlBatch() throws SQLException {
     return batchRows();
@@ -185,6 +205,13 @@ public class HistoryBenchmark {
     perModel.setString(2, id);
     perModel.setInt(3, runs);
     return rows(perModel);
+  }
+
+  private List<RunResult> viewRows(String id) throws SQLException {
+    viewPerModel.setString(1, ENV);
+    viewPerModel.setString(2, id);
+    viewPerModel.setInt(3, runs);
+    return rows(viewPerModel);
   }
 
   private List<RunResult> batchRows() throws SQLException {
