@@ -1,9 +1,12 @@
 package dev.dbtlens.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtlens.Selection;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,13 +19,16 @@ public final class LineageAccess {
 
   /**
    * A built graph with what selection needs beside it. Immutable: a caller that holds one keeps
-   * answering from the manifest it was built from, whatever is ingested later.
+   * answering from the manifest it was built from, whatever is ingested later. A selection costs
+   * about the size of what it selects: the manifest's YAML selectors are parsed once, on first use,
+   * and history is read only by {@code state:}, {@code result:} and {@code source_status:}.
    */
   public static final class Loaded {
     private final Store store;
     private final LineageGraph graph;
     private final GraphLoader.ManifestRef ref;
     private final String rootProject;
+    private volatile Map<String, JsonNode> manifestSelectors;
 
     Loaded(Store store, LineageGraph graph, GraphLoader.ManifestRef ref, String rootProject) {
       this.store = store;
@@ -41,7 +47,28 @@ public final class LineageAccess {
       StateData state = new StateData(store, graph, selection.stateInvocation());
       SelectorMethods methods = new SelectorMethods(graph, rootProject, state);
       Path file = selection.selectorsFile();
-      return new SelectorEngine(graph, methods, GraphLoader.selectors(ref, file)).select(selection);
+      // a selectors.yml is read on each use (it may change); the manifest's selectors never do
+      Supplier<Map<String, JsonNode>> selectors = file != null ? new Supplier<>() {
+        private Map<String, JsonNode> read;
+
+        @Override
+        public Map<String, JsonNode> get() {
+          if (read == null) {
+            read = GraphLoader.selectors(ref, file);
+          }
+          return read;
+        }
+      } : this::manifestSelectors;
+      return new SelectorEngine(graph, methods, selectors).select(selection);
+    }
+
+    private Map<String, JsonNode> manifestSelectors() {
+      Map<String, JsonNode> m = manifestSelectors;
+      if (m == null) {
+        m = Collections.unmodifiableMap(GraphLoader.selectors(ref, null));
+        manifestSelectors = m;
+      }
+      return m;
     }
   }
 

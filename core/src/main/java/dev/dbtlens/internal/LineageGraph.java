@@ -2,80 +2,93 @@ package dev.dbtlens.internal;
 
 import dev.dbtlens.ManifestCycleException;
 import dev.dbtlens.NodeId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.cycle.CycleDetector;
-import org.jgrapht.alg.shortestpath.BFSShortestPath;
-import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.GraphPath;
 
 /**
- * One manifest's dependency graph, immutable once built. Traversals run over int-indexed adjacency
- * arrays (built once); jgrapht checks for cycles and finds shortest paths.
+ * One manifest's dependency graph, immutable once built. Nodes are indexed in unique id order, so a
+ * set of indexes maps to sorted ids without sorting; traversals, the cycle check and shortest paths
+ * run over int-indexed adjacency arrays built once. Indexes for selection methods ({@link
+ * GraphIndex}) are built on first use.
  */
 public final class LineageGraph {
   final String environment;
   final String manifestInvocationId;
   final String snapshotId;
   final GraphNode[] nodes;
+  /** The public id of each node, by index. */
+  final NodeId[] ids;
   final Map<String, Integer> index;
   final int[][] parents;
   final int[][] children;
-  private final Graph<Integer, DefaultEdge> graph;
+  /** Whether each node is a test or unit test: what indirect selection adds. */
+  final boolean[] test;
+  final GraphIndex lookup;
 
   LineageGraph(String environment, String manifestInvocationId, String snapshotId,
       List<GraphNode> nodeList, List<String[]> edges) {
     this.environment = environment;
     this.manifestInvocationId = manifestInvocationId;
     this.snapshotId = snapshotId;
-    this.index = new HashMap<>(nodeList.size() * 2);
+    Map<String, GraphNode> byId = new HashMap<>(nodeList.size() * 2);
     List<GraphNode> all = new ArrayList<>(nodeList);
     for (GraphNode n : nodeList) {
-      index.put(n.uniqueId, index.size());
+      byId.put(n.uniqueId, n);
     }
     for (String[] e : edges) {
       for (String id : e) {
-        if (!index.containsKey(id)) {
+        if (!byId.containsKey(id)) {
           // a parent the manifest does not define (e.g. disabled): keep it as a bare node
-          index.put(id, all.size());
-          all.add(bare(id));
+          GraphNode bare = bare(id);
+          byId.put(id, bare);
+          all.add(bare);
         }
       }
     }
+    all.sort(Comparator.comparing((GraphNode n) -> n.uniqueId));
     this.nodes = all.toArray(GraphNode[]::new);
+    this.ids = new NodeId[nodes.length];
+    this.test = new boolean[nodes.length];
+    this.index = new HashMap<>(nodes.length * 2);
+    for (int i = 0; i < nodes.length; i++) {
+      index.put(nodes[i].uniqueId, i);
+      ids[i] = NodeId.of(nodes[i].uniqueId);
+      test[i] = "test".equals(nodes[i].resourceType) || "unit_test".equals(nodes[i].resourceType);
+    }
     int[] outDegree = new int[nodes.length];
     int[] inDegree = new int[nodes.length];
-    for (String[] e : edges) {
-      outDegree[index.get(e[0])]++;
-      inDegree[index.get(e[1])]++;
+    int[][] ends = new int[edges.size()][];
+    for (int k = 0; k < ends.length; k++) {
+      String[] e = edges.get(k);
+      int p = index.get(e[0]);
+      int c = index.get(e[1]);
+      ends[k] = new int[] {p, c};
+      outDegree[p]++;
+      inDegree[c]++;
     }
     this.children = new int[nodes.length][];
     this.parents = new int[nodes.length][];
     for (int i = 0; i < nodes.length; i++) {
-      children[i] = new int[outDegree[i]];
-      parents[i] = new int[inDegree[i]];
+      children[i] = outDegree[i] == 0 ? NONE : new int[outDegree[i]];
+      parents[i] = inDegree[i] == 0 ? NONE : new int[inDegree[i]];
     }
     int[] outFill = new int[nodes.length];
     int[] inFill = new int[nodes.length];
-    this.graph = new DefaultDirectedGraph<>(DefaultEdge.class);
-    for (int i = 0; i < nodes.length; i++) {
-      graph.addVertex(i);
+    for (int[] e : ends) {
+      children[e[0]][outFill[e[0]]++] = e[1];
+      parents[e[1]][inFill[e[1]]++] = e[0];
     }
-    for (String[] e : edges) {
-      int p = index.get(e[0]);
-      int c = index.get(e[1]);
-      children[p][outFill[p]++] = c;
-      parents[c][inFill[c]++] = p;
-      graph.addEdge(p, c);
-    }
+    this.lookup = new GraphIndex(this);
     checkAcyclic();
   }
+
+  private static final int[] NONE = new int[0];
 
   private static GraphNode bare(String id) {
     String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : "unknown";
@@ -84,35 +97,53 @@ public final class LineageGraph {
         null, null, null, null, null, List.of(), null, null);
   }
 
+  /** Kahn's algorithm; if some nodes are left, walks parent links among them to one cycle. */
   private void checkAcyclic() {
-    CycleDetector<Integer, DefaultEdge> detector = new CycleDetector<>(graph);
-    if (!detector.detectCycles()) {
+    int n = nodes.length;
+    int[] pending = new int[n];
+    int[] queue = new int[n];
+    int tail = 0;
+    for (int v = 0; v < n; v++) {
+      pending[v] = parents[v].length;
+      if (pending[v] == 0) {
+        queue[tail++] = v;
+      }
+    }
+    for (int head = 0; head < tail; head++) {
+      for (int c : children[queue[head]]) {
+        if (--pending[c] == 0) {
+          queue[tail++] = c;
+        }
+      }
+    }
+    if (tail == n) {
       return;
     }
-    throw new ManifestCycleException(environment, oneCycle(detector.findCycles().iterator().next()));
-  }
-
-  /** Walks parent links from a node known to be on a cycle until it comes back. */
-  private List<NodeId> oneCycle(int start) {
-    List<NodeId> cycle = new ArrayList<>();
-    BitSet onCycle = new BitSet();
-    CycleDetector<Integer, DefaultEdge> detector = new CycleDetector<>(graph);
-    for (int v : detector.findCyclesContainingVertex(start)) {
-      onCycle.set(v);
+    int start = 0;
+    while (pending[start] == 0) {
+      start++;
     }
+    // every node left has a parent left: follow them until one repeats
+    Map<Integer, Integer> position = new HashMap<>();
+    List<Integer> path = new ArrayList<>();
     int current = start;
-    do {
-      cycle.add(NodeId.of(nodes[current].uniqueId));
+    while (!position.containsKey(current)) {
+      position.put(current, path.size());
+      path.add(current);
       int next = -1;
-      for (int c : children[current]) {
-        if (onCycle.get(c)) {
-          next = c;
+      for (int p : parents[current]) {
+        if (pending[p] > 0) {
+          next = p;
           break;
         }
       }
       current = next;
-    } while (current >= 0 && current != start && cycle.size() <= nodes.length);
-    return cycle;
+    }
+    List<NodeId> cycle = new ArrayList<>();
+    for (int k = path.size() - 1; k >= position.get(current); k--) {
+      cycle.add(ids[path.get(k)]); // parent first: each node is a parent of the next
+    }
+    throw new ManifestCycleException(environment, cycle);
   }
 
   int size() {
@@ -131,7 +162,7 @@ public final class LineageGraph {
 
   /** @return every node id, sorted */
   public List<NodeId> nodeIds() {
-    return java.util.Arrays.stream(nodes).map(n -> NodeId.of(n.uniqueId)).sorted().toList();
+    return List.of(ids);
   }
 
   /** @return the node, or null if the graph has no such node */
@@ -159,7 +190,12 @@ public final class LineageGraph {
 
   /** @return the sorted ids of a set of node indexes */
   public List<NodeId> ids(BitSet bits) {
-    return bits.stream().mapToObj(i -> NodeId.of(nodes[i].uniqueId)).sorted().toList();
+    NodeId[] out = new NodeId[bits.cardinality()];
+    int k = 0;
+    for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+      out[k++] = ids[i];
+    }
+    return Arrays.asList(out); // indexes follow unique id order: already sorted
   }
 
   /** @return the dependency path between two nodes of the graph, empty if none */
@@ -180,7 +216,7 @@ public final class LineageGraph {
     for (int p = in.nextSetBit(0); p >= 0; p = in.nextSetBit(p + 1)) {
       for (int c : children[p]) {
         if (in.get(c)) {
-          out.add(new dev.dbtlens.LineageEdge(NodeId.of(nodes[p].uniqueId), NodeId.of(nodes[c].uniqueId)));
+          out.add(new dev.dbtlens.LineageEdge(ids[p], ids[c]));
         }
       }
     }
@@ -199,22 +235,26 @@ public final class LineageGraph {
    */
   BitSet walk(BitSet seeds, boolean up, int depth) {
     int[][] links = up ? parents : children;
-    BitSet seen = new BitSet(nodes.length);
-    ArrayDeque<int[]> queue = new ArrayDeque<>();
-    for (int s = seeds.nextSetBit(0); s >= 0; s = seeds.nextSetBit(s + 1)) {
-      queue.add(new int[] {s, 0});
-    }
+    BitSet seen = new BitSet();
     BitSet visited = (BitSet) seeds.clone();
-    while (!queue.isEmpty()) {
-      int[] item = queue.poll();
-      if (depth >= 0 && item[1] >= depth) {
-        continue;
-      }
-      for (int next : links[item[0]]) {
-        seen.set(next);
-        if (!visited.get(next)) {
-          visited.set(next);
-          queue.add(new int[] {next, item[1] + 1});
+    int[] queue = new int[Math.max(16, seeds.cardinality() * 2)];
+    int head = 0;
+    int tail = 0;
+    for (int s = seeds.nextSetBit(0); s >= 0; s = seeds.nextSetBit(s + 1)) {
+      queue[tail++] = s;
+    }
+    for (int level = 0; head < tail && (depth < 0 || level < depth); level++) {
+      int end = tail;
+      while (head < end) {
+        for (int next : links[queue[head++]]) {
+          seen.set(next);
+          if (!visited.get(next)) {
+            visited.set(next);
+            if (tail == queue.length) {
+              queue = Arrays.copyOf(queue, queue.length * 2);
+            }
+            queue[tail++] = next;
+          }
         }
       }
     }
@@ -223,10 +263,33 @@ public final class LineageGraph {
 
   /** @return the shortest dependency path from one node to another, or empty */
   List<NodeId> shortestPath(int from, int to) {
-    GraphPath<Integer, DefaultEdge> path = BFSShortestPath.findPathBetween(graph, from, to);
-    if (path == null) {
-      return List.of();
+    if (from == to) {
+      return List.of(ids[from]);
     }
-    return path.getVertexList().stream().map(i -> NodeId.of(nodes[i].uniqueId)).toList();
+    int[] previous = new int[nodes.length];
+    Arrays.fill(previous, -1);
+    previous[from] = from;
+    int[] queue = new int[nodes.length];
+    int tail = 0;
+    queue[tail++] = from;
+    for (int head = 0; head < tail; head++) {
+      int v = queue[head];
+      for (int c : children[v]) {
+        if (previous[c] < 0) {
+          previous[c] = v;
+          if (c == to) {
+            List<NodeId> path = new ArrayList<>();
+            for (int x = to; x != from; x = previous[x]) {
+              path.add(ids[x]);
+            }
+            path.add(ids[from]);
+            Collections.reverse(path);
+            return path;
+          }
+          queue[tail++] = c;
+        }
+      }
+    }
+    return List.of();
   }
 }

@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Evaluates selections with dbt-core's semantics: graph operators, set operations, and indirect
@@ -18,12 +19,13 @@ import java.util.Map;
 final class SelectorEngine {
   private final LineageGraph graph;
   private final SelectorMethods methods;
-  private final Map<String, JsonNode> yamlSelectors;
+  private final Supplier<Map<String, JsonNode>> yamlSelectors;
 
   /** Nodes selected directly, and tests only waiting for their other parents. */
   record Result(BitSet direct, BitSet indirect) {}
 
-  SelectorEngine(LineageGraph graph, SelectorMethods methods, Map<String, JsonNode> yamlSelectors) {
+  /** @param yamlSelectors the YAML selectors by name, asked for only when a selection needs them */
+  SelectorEngine(LineageGraph graph, SelectorMethods methods, Supplier<Map<String, JsonNode>> yamlSelectors) {
     this.graph = graph;
     this.methods = methods;
     this.yamlSelectors = yamlSelectors;
@@ -32,7 +34,7 @@ final class SelectorEngine {
   BitSet select(Selection selection) {
     SelectorExpr spec = spec(selection);
     BitSet direct = eval(spec, describe(selection)).direct();
-    BitSet out = new BitSet(graph.size());
+    BitSet out = new BitSet();
     for (int i = direct.nextSetBit(0); i >= 0; i = direct.nextSetBit(i + 1)) {
       String type = graph.nodes[i].resourceType;
       if (selection.resourceTypes().isEmpty() ? !"operation".equals(type) : selection.resourceTypes().contains(type)) {
@@ -51,7 +53,7 @@ final class SelectorEngine {
       return yaml(s.selector(), s.indirectSelection());
     }
     if (s.select().isEmpty() && s.exclude().isEmpty()) {
-      for (Map.Entry<String, JsonNode> e : yamlSelectors.entrySet()) {
+      for (Map.Entry<String, JsonNode> e : yamlSelectors.get().entrySet()) {
         if (e.getValue().path("default").asBoolean(false)) {
           return yaml(e.getKey(), s.indirectSelection());
         }
@@ -128,6 +130,9 @@ final class SelectorEngine {
 
   private Result criterion(Criterion c, String expression) {
     BitSet collected = "*".equals(c.method()) ? all() : methods.match(c, expression);
+    if (!c.childrensParents() && !c.parents() && !c.children()) {
+      return expand(collected, c.indirect() == null ? IndirectSelection.EAGER : c.indirect());
+    }
     BitSet selected = copy(collected);
     if (c.childrensParents()) {
       BitSet down = or(graph.walk(collected, false, -1), collected);
@@ -152,7 +157,7 @@ final class SelectorEngine {
   /** dbt's expand_selection: tests directly downstream of the selection come along (or wait). */
   private Result expand(BitSet selected, IndirectSelection mode) {
     BitSet direct = copy(selected);
-    BitSet indirect = new BitSet(graph.size());
+    BitSet indirect = new BitSet();
     if (mode == IndirectSelection.EMPTY) {
       return new Result(direct, indirect);
     }
@@ -191,17 +196,12 @@ final class SelectorEngine {
 
   private BitSet withAncestorsAndSources(BitSet selected) {
     BitSet out = or(selected, graph.walk(selected, true, -1));
-    for (int i = 0; i < graph.nodes.length; i++) {
-      if ("source".equals(graph.nodes[i].resourceType)) {
-        out.set(i);
-      }
-    }
+    GraphIndex.setAll(out, graph.lookup.ofType("source"));
     return out;
   }
 
   private boolean isTest(int i) {
-    String type = graph.nodes[i].resourceType;
-    return "test".equals(type) || "unit_test".equals(type);
+    return graph.test[i];
   }
 
   private boolean parentsWithin(int node, BitSet set) {
@@ -226,10 +226,11 @@ final class SelectorEngine {
   // ---- YAML selectors (selectors.yml, or the manifest's stored selectors) ----
 
   private SelectorExpr yaml(String name, IndirectSelection indirect) {
-    JsonNode selector = yamlSelectors.get(name);
+    Map<String, JsonNode> known = yamlSelectors.get();
+    JsonNode selector = known.get(name);
     if (selector == null) {
       throw new NotFoundException("Selector '" + name + "' not found (known: "
-          + String.join(", ", yamlSelectors.keySet()) + ").");
+          + String.join(", ", known.keySet()) + ").");
     }
     return definition(selector.get("definition"), name, indirect, 0);
   }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** dbt-core's selector methods, each matched against every node of a graph. */
+/**
+ * dbt-core's selector methods. The common ones ({@code fqn:} without a leading wildcard, {@code
+ * tag:}, {@code resource_type:}, methods bound to one resource type) look candidates up in the
+ * graph's {@link GraphIndex} and check only those; the others test every node.
+ */
 final class SelectorMethods {
-  /** Resource types in dbt's {@code manifest.nodes} and unit tests: what fqn: searches. */
-  private static final Set<String> PARSED = Set.of("model", "test", "seed", "snapshot", "analysis",
-      "operation", "sql_operation", "rpc", "unit_test", "function");
+  private static final Set<String> PARSED = GraphIndex.PARSED;
 
   private final LineageGraph graph;
   private final String rootProject;
@@ -28,8 +30,8 @@ final class SelectorMethods {
   BitSet match(Criterion c, String expression) {
     String v = c.value();
     return switch (c.method()) {
-      case "fqn" -> where(n -> PARSED.contains(n.resourceType) && fqnMatches(n.fqn, v, n.isVersioned()));
-      case "tag" -> where(n -> n.tags.stream().anyMatch(t -> Glob.matches(t, v)));
+      case "fqn" -> fqn(v);
+      case "tag" -> tag(v);
       case "group" -> where(n -> Glob.matches(n.group, v));
       case "access" -> where(n -> v.equals(n.access));
       case "source" -> dotted(c, expression, "source", 3);
@@ -38,9 +40,9 @@ final class SelectorMethods {
       case "file" -> where(n -> fileMatches(n.originalFilePath, v));
       case "package" -> where(n -> Glob.matches(n.packageName, "this".equals(v) ? rootProject : v));
       case "config" -> config(c, expression);
-      case "resource_type" -> where(n -> v.equals(n.resourceType));
-      case "test_name" -> where(n -> ("test".equals(n.resourceType) && Glob.matches(n.testName, v))
-          || ("unit_test".equals(n.resourceType) && Glob.matches(n.name, v)));
+      case "resource_type" -> listed(graph.lookup.ofType(v));
+      case "test_name" -> or(where("test", n -> Glob.matches(n.testName, v)),
+          where("unit_test", n -> Glob.matches(n.name, v)));
       case "test_type" -> testType(c, expression);
       case "version" -> version(c, expression);
       case "state" -> state.state(v, expression, c);
@@ -48,6 +50,69 @@ final class SelectorMethods {
       case "source_status" -> state.sourceStatus(v, expression, c);
       default -> throw new SelectorSyntaxException(expression, 0, "Unsupported method '" + c.method() + "'");
     };
+  }
+
+  /** fqn: candidates from the index when the value's first part is literal, else a scan. */
+  private BitSet fqn(String v) {
+    int dot = v.indexOf('.');
+    String first = dot < 0 ? v : v.substring(0, dot);
+    if (Glob.hasWildcard(first)) {
+      return where(n -> PARSED.contains(n.resourceType) && fqnMatches(n.fqn, v, n.isVersioned()));
+    }
+    BitSet out = new BitSet();
+    check(out, graph.lookup.fqnKey(v), v);
+    if (dot >= 0) {
+      check(out, graph.lookup.fqnKey(first), v);
+      int last = v.lastIndexOf('.');
+      int before = v.lastIndexOf('.', last - 1);
+      check(out, graph.lookup.fqnKey(v.substring(before + 1, last)), v);
+    }
+    return out;
+  }
+
+  private void check(BitSet out, int[] candidates, String v) {
+    for (int i : candidates) {
+      GraphNode n = graph.nodes[i];
+      if (!out.get(i) && fqnMatches(n.fqn, v, n.isVersioned())) {
+        out.set(i);
+      }
+    }
+  }
+
+  /** tag: the listed nodes of a literal tag, or of every distinct tag a glob matches. */
+  private BitSet tag(String v) {
+    if (!Glob.hasWildcard(v)) {
+      return listed(graph.lookup.tagged(v));
+    }
+    BitSet out = new BitSet();
+    for (String t : graph.lookup.tagNames()) {
+      if (Glob.matches(t, v)) {
+        GraphIndex.setAll(out, graph.lookup.tagged(t));
+      }
+    }
+    return out;
+  }
+
+  private static BitSet listed(int[] nodes) {
+    BitSet out = new BitSet();
+    GraphIndex.setAll(out, nodes);
+    return out;
+  }
+
+  private static BitSet or(BitSet a, BitSet b) {
+    a.or(b);
+    return a;
+  }
+
+  /** The nodes of one resource type that pass a test. */
+  BitSet where(String type, Predicate<GraphNode> p) {
+    BitSet out = new BitSet();
+    for (int i : graph.lookup.ofType(type)) {
+      if (p.test(graph.nodes[i])) {
+        out.set(i);
+      }
+    }
+    return out;
   }
 
   BitSet where(Predicate<GraphNode> p) {
@@ -83,6 +148,13 @@ final class SelectorMethods {
   }
 
   private static List<String> flat(List<String> fqn) {
+    boolean dotted = false;
+    for (String segment : fqn) {
+      dotted |= segment.indexOf('.') >= 0;
+    }
+    if (!dotted) {
+      return fqn;
+    }
     List<String> out = new ArrayList<>();
     for (String segment : fqn) {
       out.addAll(List.of(segment.split("\\.", -1)));
@@ -121,12 +193,12 @@ final class SelectorMethods {
       pkg = parts.length == 3 ? parts[0] : "*";
       first = parts.length == 3 ? parts[1] : parts[0];
       second = parts.length == 1 ? "*" : parts[parts.length - 1];
-      return where(n -> "source".equals(n.resourceType) && Glob.matches(n.packageName, pkg)
+      return where("source", n -> Glob.matches(n.packageName, pkg)
           && Glob.matches(n.sourceName, first) && Glob.matches(n.name, second));
     }
     pkg = parts.length == 2 ? parts[0] : "*";
     second = parts[parts.length - 1];
-    return where(n -> type.equals(n.resourceType) && Glob.matches(n.packageName, pkg) && Glob.matches(n.name, second));
+    return where(type, n -> Glob.matches(n.packageName, pkg) && Glob.matches(n.name, second));
   }
 
   private static boolean pathMatches(GraphNode n, String selector) {
@@ -215,10 +287,10 @@ final class SelectorMethods {
 
   private BitSet testType(Criterion c, String expression) {
     return switch (c.value()) {
-      case "generic", "schema" -> where(n -> "test".equals(n.resourceType) && n.testName != null);
-      case "singular" -> where(n -> "test".equals(n.resourceType) && n.testName == null);
-      case "data" -> where(n -> "test".equals(n.resourceType));
-      case "unit" -> where(n -> "unit_test".equals(n.resourceType));
+      case "generic", "schema" -> where("test", n -> n.testName != null);
+      case "singular" -> where("test", n -> n.testName == null);
+      case "data" -> listed(graph.lookup.ofType("test"));
+      case "unit" -> listed(graph.lookup.ofType("unit_test"));
       default -> throw new SelectorSyntaxException(expression, 0, "Invalid test_type '" + c.value()
           + "': expected one of generic, singular, data, unit");
     };
@@ -229,7 +301,7 @@ final class SelectorMethods {
       case "latest" -> where(n -> n.version != null && n.version.equals(n.latestVersion));
       case "prerelease" -> where(n -> n.version != null && n.latestVersion != null && compareVersions(n.version, n.latestVersion) > 0);
       case "old" -> where(n -> n.version != null && n.latestVersion != null && compareVersions(n.version, n.latestVersion) < 0);
-      case "none" -> where(n -> "model".equals(n.resourceType) && n.version == null);
+      case "none" -> where("model", n -> n.version == null);
       default -> throw new SelectorSyntaxException(expression, 0, "Invalid version selector '" + c.value()
           + "': expected one of latest, prerelease, old, none");
     };
