@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,7 @@ final class GraphIndex {
   private volatile Map<String, int[]> byTag;
   private volatile Map<String, int[]> byType;
   private volatile Map<String, int[]> byFqnKey;
+  private final Map<String, BitSet> typeBits = new ConcurrentHashMap<>();
 
   GraphIndex(LineageGraph graph) {
     this.graph = graph;
@@ -52,6 +54,17 @@ final class GraphIndex {
       }
     }
     return m.getOrDefault(type, NONE);
+  }
+
+  /** @return the nodes of a resource type, as a set not to be changed */
+  BitSet typeBits(String type) {
+    BitSet b = typeBits.get(type);
+    if (b == null) {
+      b = new BitSet();
+      setAll(b, ofType(type));
+      typeBits.put(type, b);
+    }
+    return b;
   }
 
   /**

@@ -63,7 +63,7 @@ final class GraphLoader {
       try (PreparedStatement s = c.prepareStatement("""
           SELECT d.unique_id, d.resource_type, d.name, d.package_name, d.original_file_path, d.path,
                  d.patch_path, d.fqn, d.tags, d.alias, d.access, d.group_name, d.version, d.latest_version,
-                 d.test_metadata->>'name', d.source_name, d.depends_on_nodes, d.def_hash, d.config::VARCHAR
+                 d.test_metadata->>'name', d.source_name
           FROM store.snapshot_member m JOIN store.node_def d ON d.def_hash = m.def_hash
           WHERE m.snapshot_id = ? AND d.resource_type NOT IN ('macro', 'group', 'doc')
           ORDER BY d.unique_id""")) {
@@ -73,8 +73,7 @@ final class GraphLoader {
             nodes.add(new GraphNode(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                 r.getString(5), r.getString(6), r.getString(7), StateData.strings(r.getArray(8)),
                 StateData.strings(r.getArray(9)), r.getString(10), r.getString(11), r.getString(12),
-                r.getString(13), r.getString(14), r.getString(15), r.getString(16),
-                StateData.strings(r.getArray(17)), r.getString(18), r.getString(19)));
+                r.getString(13), r.getString(14), r.getString(15), r.getString(16)));
           }
         }
       }
@@ -91,6 +90,39 @@ final class GraphLoader {
       throw new StorageException("loading the lineage graph of environment " + environment, e);
     }
     return new LineageGraph(environment, ref.invocationId(), ref.snapshotId(), nodes, edges);
+  }
+
+  /**
+   * @return the config of each node of the graph, by index (empty objects for bare nodes), read and
+   *     parsed in one pass
+   */
+  static JsonNode[] configs(Store store, LineageGraph graph) {
+    JsonNode[] out = new JsonNode[graph.nodes.length];
+    try (Connection c = store.duplicate(); PreparedStatement s = c.prepareStatement("""
+        SELECT m.unique_id, d.config::VARCHAR
+        FROM store.snapshot_member m JOIN store.node_def d ON d.def_hash = m.def_hash
+        WHERE m.snapshot_id = ? AND d.resource_type NOT IN ('macro', 'group', 'doc')""")) {
+      s.setString(1, graph.snapshotId);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          Integer i = graph.indexOf(r.getString(1));
+          String json = r.getString(2);
+          if (i != null && json != null) {
+            out[i] = Json.MAPPER.readTree(json);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("reading node configs of environment " + graph.environment, e);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("parsing a stored node config of environment " + graph.environment, e);
+    }
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == null) {
+        out[i] = Json.MAPPER.createObjectNode();
+      }
+    }
+    return out;
   }
 
   /** The root project: the manifest's project_name, else the package with the most models. */

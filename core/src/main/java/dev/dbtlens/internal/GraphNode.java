@@ -1,13 +1,13 @@
 package dev.dbtlens.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtlens.LineageNode;
 import dev.dbtlens.NodeId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-/** A lineage node with what selection methods match on. Config JSON is parsed on first use. */
+/**
+ * A lineage node with what selection methods match on. Its config is not kept here: {@code
+ * config:} reads the configs of the whole graph on first use ({@link GraphLoader#configs}).
+ */
 final class GraphNode {
   final String uniqueId;
   final String resourceType;
@@ -25,15 +25,11 @@ final class GraphNode {
   final String latestVersion;
   final String testName;
   final String sourceName;
-  final List<String> dependsOn;
-  final String defHash;
-  private final String configJson;
-  private JsonNode config;
 
   GraphNode(String uniqueId, String resourceType, String name, String packageName,
       String originalFilePath, String path, String patchPath, List<String> fqn, List<String> tags,
       String alias, String access, String group, String version, String latestVersion,
-      String testName, String sourceName, List<String> dependsOn, String defHash, String configJson) {
+      String testName, String sourceName) {
     this.uniqueId = uniqueId;
     this.resourceType = resourceType;
     this.name = name;
@@ -50,20 +46,6 @@ final class GraphNode {
     this.latestVersion = latestVersion;
     this.testName = testName;
     this.sourceName = sourceName;
-    this.dependsOn = dependsOn;
-    this.defHash = defHash;
-    this.configJson = configJson;
-  }
-
-  synchronized JsonNode config() {
-    if (config == null) {
-      try {
-        config = configJson == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(configJson);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return config;
   }
 
   boolean isVersioned() {

@@ -21,7 +21,8 @@ public final class LineageAccess {
    * A built graph with what selection needs beside it. Immutable: a caller that holds one keeps
    * answering from the manifest it was built from, whatever is ingested later. A selection costs
    * about the size of what it selects: the manifest's YAML selectors are parsed once, on first use,
-   * and history is read only by {@code state:}, {@code result:} and {@code source_status:}.
+   * node configs are read on the first {@code config:} selection, and history is read only by
+   * {@code state:}, {@code result:} and {@code source_status:}.
    */
   public static final class Loaded {
     private final Store store;
@@ -29,6 +30,7 @@ public final class LineageAccess {
     private final GraphLoader.ManifestRef ref;
     private final String rootProject;
     private volatile Map<String, JsonNode> manifestSelectors;
+    private volatile JsonNode[] configs;
 
     Loaded(Store store, LineageGraph graph, GraphLoader.ManifestRef ref, String rootProject) {
       this.store = store;
@@ -45,7 +47,7 @@ public final class LineageAccess {
     /** @return the indexes of the nodes a selection selects in this graph */
     public BitSet select(Selection selection) {
       StateData state = new StateData(store, graph, selection.stateInvocation());
-      SelectorMethods methods = new SelectorMethods(graph, rootProject, state);
+      SelectorMethods methods = new SelectorMethods(graph, rootProject, state, this::configs);
       Path file = selection.selectorsFile();
       // a selectors.yml is read on each use (it may change); the manifest's selectors never do
       Supplier<Map<String, JsonNode>> selectors = file != null ? new Supplier<>() {
@@ -60,6 +62,20 @@ public final class LineageAccess {
         }
       } : this::manifestSelectors;
       return new SelectorEngine(graph, methods, selectors).select(selection);
+    }
+
+    /** Node configs, read on the first {@code config:} selection and kept with the graph. */
+    private JsonNode[] configs() {
+      JsonNode[] c = configs;
+      if (c == null) {
+        synchronized (this) {
+          if (configs == null) {
+            configs = GraphLoader.configs(store, graph);
+          }
+          c = configs;
+        }
+      }
+      return c;
     }
 
     private Map<String, JsonNode> manifestSelectors() {

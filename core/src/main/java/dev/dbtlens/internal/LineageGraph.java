@@ -94,7 +94,7 @@ public final class LineageGraph {
     String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : "unknown";
     String name = id.substring(id.lastIndexOf('.') + 1);
     return new GraphNode(id, type, name, null, null, null, null, List.of(), List.of(), null, null,
-        null, null, null, null, null, List.of(), null, null);
+        null, null, null, null, null);
   }
 
   /** Kahn's algorithm; if some nodes are left, walks parent links among them to one cycle. */

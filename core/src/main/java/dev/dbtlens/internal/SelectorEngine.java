@@ -33,15 +33,17 @@ final class SelectorEngine {
 
   BitSet select(Selection selection) {
     SelectorExpr spec = spec(selection);
-    BitSet direct = eval(spec, describe(selection)).direct();
-    BitSet out = new BitSet();
-    for (int i = direct.nextSetBit(0); i >= 0; i = direct.nextSetBit(i + 1)) {
-      String type = graph.nodes[i].resourceType;
-      if (selection.resourceTypes().isEmpty() ? !"operation".equals(type) : selection.resourceTypes().contains(type)) {
-        out.set(i);
+    BitSet direct = eval(spec, describe(selection)).direct(); // a fresh set: ours to change
+    if (selection.resourceTypes().isEmpty()) {
+      direct.andNot(graph.lookup.typeBits("operation"));
+    } else {
+      BitSet kept = new BitSet();
+      for (String type : selection.resourceTypes()) {
+        kept.or(graph.lookup.typeBits(type));
       }
+      direct.and(kept);
     }
-    return out;
+    return direct;
   }
 
   private static String describe(Selection s) {
@@ -154,29 +156,33 @@ final class SelectorEngine {
     return b;
   }
 
-  /** dbt's expand_selection: tests directly downstream of the selection come along (or wait). */
+  /**
+   * dbt's expand_selection: tests directly downstream of the selection come along (or wait).
+   * Takes ownership of {@code selected} (a set made for this criterion) and returns it, extended.
+   */
   private Result expand(BitSet selected, IndirectSelection mode) {
-    BitSet direct = copy(selected);
     BitSet indirect = new BitSet();
     if (mode == IndirectSelection.EMPTY) {
-      return new Result(direct, indirect);
+      return new Result(selected, indirect);
     }
     BitSet selectedAndParents = mode == IndirectSelection.BUILDABLE ? withAncestorsAndSources(selected) : null;
+    BitSet added = new BitSet();
     for (int s = selected.nextSetBit(0); s >= 0; s = selected.nextSetBit(s + 1)) {
       for (int child : graph.children[s]) {
         if (selected.get(child) || !isTest(child)) {
           continue;
         }
         if (mode == IndirectSelection.EAGER || parentsWithin(child, selected)) {
-          direct.set(child);
+          added.set(child);
         } else if (mode == IndirectSelection.BUILDABLE && parentsWithin(child, selectedAndParents)) {
-          direct.set(child);
+          added.set(child);
         } else {
           indirect.set(child);
         }
       }
     }
-    return new Result(direct, indirect);
+    selected.or(added); // the caller's fresh set, changed only once the walk over it is done
+    return new Result(selected, indirect);
   }
 
   /** dbt's incorporate_indirect_nodes: waiting tests join once all their parents are selected. */

@@ -4,6 +4,8 @@ import dev.dbtlens.IndirectSelection;
 import dev.dbtlens.SelectorSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A parsed selection: criteria combined by union, intersection and difference. */
 sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExpr.Intersection,
@@ -23,6 +25,22 @@ sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExp
    * Parses CLI syntax: space-separated parts are a union, comma-separated criteria an intersection.
    */
   static SelectorExpr parseCli(String expression, IndirectSelection indirect) {
+    Map<String, SelectorExpr> cache = Parsed.CACHE;
+    if (cache.size() > Parsed.MAX) {
+      cache.clear();
+    }
+    return cache.computeIfAbsent(indirect.name() + "\u0000" + expression, k -> parse(expression, indirect));
+  }
+
+  /** Parsed CLI expressions, by mode and text: the parse trees are immutable and often repeated. */
+  final class Parsed {
+    static final int MAX = 4096;
+    static final Map<String, SelectorExpr> CACHE = new ConcurrentHashMap<>();
+
+    private Parsed() {}
+  }
+
+  private static SelectorExpr parse(String expression, IndirectSelection indirect) {
     List<SelectorExpr> union = new ArrayList<>();
     int i = 0;
     int n = expression.length();
@@ -41,7 +59,7 @@ sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExp
     if (union.isEmpty()) {
       throw new SelectorSyntaxException(expression, 0, "Empty selection expression");
     }
-    return union.size() == 1 ? union.get(0) : new Union(union, indirect);
+    return union.size() == 1 ? union.get(0) : new Union(List.copyOf(union), indirect);
   }
 
   private static SelectorExpr intersection(String expression, String token, int offset, IndirectSelection indirect) {
@@ -58,6 +76,6 @@ sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExp
       }
       start = comma + 1;
     }
-    return parts.size() == 1 ? parts.get(0) : new Intersection(parts, indirect);
+    return parts.size() == 1 ? parts.get(0) : new Intersection(List.copyOf(parts), indirect);
   }
 }

@@ -19,11 +19,15 @@ final class SelectorMethods {
   private final LineageGraph graph;
   private final String rootProject;
   private final StateData state;
+  private final java.util.function.Supplier<JsonNode[]> configs;
 
-  SelectorMethods(LineageGraph graph, String rootProject, StateData state) {
+  /** @param configs each node's config by index, asked for only by {@code config:} */
+  SelectorMethods(LineageGraph graph, String rootProject, StateData state,
+      java.util.function.Supplier<JsonNode[]> configs) {
     this.graph = graph;
     this.rootProject = rootProject;
     this.state = state;
+    this.configs = configs;
   }
 
   /** @return the nodes a criterion's method and value select, before graph operators */
@@ -257,24 +261,33 @@ final class SelectorMethods {
       throw new SelectorSyntaxException(expression, 0, "config: needs a key, e.g. config.materialized:table");
     }
     String v = c.value();
-    return where(n -> {
-      JsonNode value = n.config();
-      for (String key : c.args()) {
-        value = value == null ? null : value.get(key);
+    JsonNode[] config = configs.get();
+    BitSet out = new BitSet();
+    for (int i = 0; i < config.length; i++) {
+      if (configMatches(config[i], c.args(), v)) {
+        out.set(i);
       }
-      if (value == null || value.isMissingNode()) {
-        return false;
-      }
-      if (value.isArray()) {
-        for (JsonNode e : value) {
-          if (configEquals(e, v)) {
-            return true;
-          }
+    }
+    return out;
+  }
+
+  private static boolean configMatches(JsonNode config, List<String> keys, String v) {
+    JsonNode value = config;
+    for (String key : keys) {
+      value = value == null ? null : value.get(key);
+    }
+    if (value == null || value.isMissingNode()) {
+      return false;
+    }
+    if (value.isArray()) {
+      for (JsonNode e : value) {
+        if (configEquals(e, v)) {
+          return true;
         }
-        return false;
       }
-      return configEquals(value, v);
-    });
+      return false;
+    }
+    return configEquals(value, v);
   }
 
   /** dbt compares the string, and lets "true"/"false" (any case) match booleans. */
