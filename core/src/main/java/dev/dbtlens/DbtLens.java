@@ -161,6 +161,10 @@ public final class DbtLens implements AutoCloseable {
   }
 
   /**
+   * The graph is built on first use and kept in this instance until an ingest into the environment
+   * through it (DuckDB lets no other process write the file while it is open), so repeated calls
+   * cost a map lookup and never query the database.
+   *
    * @param environment an environment
    * @return the lineage of its latest manifest (by {@code generated_at})
    * @throws NotFoundException if the environment has no manifest

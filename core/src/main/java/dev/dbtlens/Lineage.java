@@ -83,7 +83,9 @@ public final class Lineage {
   }
 
   /**
-   * Selects nodes with dbt's node selection syntax (see docs/selection.md).
+   * Selects nodes with dbt's node selection syntax (see docs/selection.md). Costs about the size
+   * of the selection: {@code fqn:}, {@code tag:} and {@code resource_type:} use indexes built once
+   * per graph; only {@code state:}, {@code result:} and {@code source_status:} query the database.
    *
    * @param selection what to select, as {@code dbt ls} takes it
    * @return the selected node ids, sorted

@@ -135,17 +135,20 @@ final class SelectorEngine {
     if (!c.childrensParents() && !c.parents() && !c.children()) {
       return expand(collected, c.indirect() == null ? IndirectSelection.EAGER : c.indirect());
     }
-    BitSet selected = copy(collected);
+    // the walks start from what the method matched; their results join it (a fresh set) after
+    BitSet up = c.parents() ? graph.walk(collected, true, c.parentsDepth()) : null;
+    BitSet down = c.children() ? graph.walk(collected, false, c.childrenDepth()) : null;
+    BitSet selected = collected;
     if (c.childrensParents()) {
-      BitSet down = or(graph.walk(collected, false, -1), collected);
+      BitSet below = or(graph.walk(collected, false, -1), collected);
+      selected.or(below);
+      selected.or(graph.walk(below, true, -1));
+    }
+    if (up != null) {
+      selected.or(up);
+    }
+    if (down != null) {
       selected.or(down);
-      selected.or(graph.walk(down, true, -1));
-    }
-    if (c.parents()) {
-      selected.or(graph.walk(collected, true, c.parentsDepth()));
-    }
-    if (c.children()) {
-      selected.or(graph.walk(collected, false, c.childrenDepth()));
     }
     return expand(selected, c.indirect() == null ? IndirectSelection.EAGER : c.indirect());
   }
