@@ -15,6 +15,7 @@ final class Request implements AutoCloseable {
   private final Db db;
   private final Limits limits;
   private final Map<String, Lineage> lineages = new HashMap<>();
+  private boolean nodeJson = true;
 
   Request(DbtLens lens, ConnectionSource connections, Limits limits) {
     this.lens = lens;
@@ -41,6 +42,15 @@ final class Request implements AutoCloseable {
    */
   Lineage lineage(String environment) {
     return lineages.computeIfAbsent(environment, lens::lineage);
+  }
+
+  /** @return false when the operation asks no node for a field read from the node's JSON */
+  boolean nodeJson() {
+    return nodeJson;
+  }
+
+  void nodeJson(boolean asked) {
+    this.nodeJson = asked;
   }
 
   @Override
