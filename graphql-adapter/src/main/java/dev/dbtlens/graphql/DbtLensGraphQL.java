@@ -59,7 +59,7 @@ public final class DbtLensGraphQL {
         .instrumentation(new ChainedInstrumentation(List.of(
             new MaxQueryDepthInstrumentation(limits.maxDepth()),
             new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new Complexity(limits)),
-            new NodeJsonUse())))
+            new NodeColumnUse())))
         .defaultDataFetcherExceptionHandler(new Errors.Handler())
         .build();
   }

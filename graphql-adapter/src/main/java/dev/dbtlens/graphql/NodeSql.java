@@ -1,9 +1,13 @@
 package dev.dbtlens.graphql;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The constant SQL over the public views that reads nodes. Every query starts from {@link
- * #NODE_ROWS}: the {@code nodes} of one environment with two derived fields (modeling layer, test
- * type) and the node's JSON, from which {@link #JSON_FIELDS} reads a few more in the final SELECT
+ * The constant SQL that reads nodes. Every query starts from {@link #NODE_ROWS}: the rows of the
+ * {@code nodes} view of one environment (read from its tables, to leave out the large columns no
+ * field asks for: {@link Variants}) with two derived fields (modeling layer, test
+ * type) and the node's JSON, from which {@link #NODE_JSON} reads a few more in the final SELECT
  * only, on the rows returned: parsing the JSON of every node of the environment would cost more
  * than the rest of a query.
  */
@@ -24,7 +28,7 @@ final class NodeSql {
                n.column_name, n.contract_enforced, n.constraints,
                CASE WHEN n.resource_type IN ('test', 'unit_test')
                     THEN coalesce(n.attached_node, n.depends_on_nodes[1]) END AS tested_node,
-               {rawJson},
+               n.raw_json,
                CASE WHEN n.resource_type <> 'model' THEN NULL
                     WHEN list_contains(n.fqn[2:-2], 'staging') OR starts_with(n.name, 'stg_')
                          OR starts_with(n.name, 'base_') THEN 'staging'
@@ -36,8 +40,20 @@ final class NodeSql {
                CASE WHEN n.resource_type = 'unit_test' THEN 'UNIT_TEST'
                     WHEN n.resource_type = 'test' AND n.test_metadata IS NOT NULL THEN 'GENERIC_DATA_TEST'
                     WHEN n.resource_type = 'test' THEN 'SINGULAR_DATA_TEST' END AS test_type
-        FROM nodes n
-        WHERE n.environment = :env
+        FROM (
+          -- the rows of the nodes view, from its tables: the large columns only when asked for
+          SELECT cn.environment, d.unique_id, d.resource_type, d.name, d.package_name, d.database,
+                 d.schema, d.alias, d.relation_name, d.materialized, d.tags, d.meta, d.description,
+                 d.original_file_path, d.patch_path, d.owner, d.access, d.group_name AS "group",
+                 d.version, d.latest_version, d.language, {rawCode} AS raw_code,
+                 {compiledCode} AS compiled_code, d.config, d.fqn, d.depends_on_nodes,
+                 d.source_name, d.loaded_at_field, d.freshness, d.test_metadata, d.column_name,
+                 d.attached_node, d.contract_enforced, d.constraints, {rawJson} AS raw_json
+          FROM store.current_node cn
+          JOIN store.node_def d ON d.def_hash = cn.def_hash
+          {compiledJoin}
+          WHERE cn.environment = :env AND d.resource_type <> 'macro'
+        ) n
       )""";
 
   /**
@@ -181,17 +197,31 @@ final class NodeSql {
       ORDER BY j.key_id, j.unique_id""".replace("{columns}", NODE_JSON_COLUMNS).replace("{json}", NODE_JSON));
 
   /**
-   * A query over {@link #NODE_ROWS} in two forms: reading the node's JSON, or with a NULL JSON
-   * column for executions that ask for no field read from it ({@link Request#nodeJson()}).
+   * A query over {@link #NODE_ROWS} in one form per set of large columns read ({@link
+   * NodeColumnUse} bits): a column not asked for is NULL, and not scanned.
    */
-  record Variants(NamedSql withJson, NamedSql withoutJson) {
+  record Variants(List<NamedSql> byColumns) {
     static Variants of(String sql) {
-      return new Variants(NamedSql.of(sql.replace("{rawJson}", "n.raw_json")),
-          NamedSql.of(sql.replace("{rawJson}", "NULL::JSON AS raw_json")));
+      List<NamedSql> forms = new ArrayList<>();
+      for (int columns = 0; columns <= NodeColumnUse.ALL; columns++) {
+        boolean compiled = (columns & NodeColumnUse.COMPILED_CODE) != 0;
+        forms.add(NamedSql.of(sql
+            .replace("{rawJson}", (columns & NodeColumnUse.JSON) != 0 ? "d.raw_json" : "NULL::JSON")
+            .replace("{rawCode}", (columns & NodeColumnUse.RAW_CODE) != 0 ? "d.raw_code" : "NULL::VARCHAR")
+            .replace("{compiledCode}", compiled ? "c.compiled_code" : "NULL::VARCHAR")
+            .replace("{compiledJoin}", compiled
+                ? "LEFT JOIN store.compiled c ON c.compiled_hash = cn.compiled_hash" : "")));
+      }
+      return new Variants(forms);
     }
 
     NamedSql get(Request request) {
-      return request.nodeJson() ? withJson : withoutJson;
+      return byColumns.get(request.nodeColumns());
+    }
+
+    /** @return the form that also reads the {@code columns} bits */
+    NamedSql get(Request request, int columns) {
+      return byColumns.get(request.nodeColumns() | columns);
     }
   }
 }

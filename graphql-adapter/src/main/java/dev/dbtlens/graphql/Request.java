@@ -15,7 +15,7 @@ final class Request implements AutoCloseable {
   private final Db db;
   private final Limits limits;
   private final Map<String, Lineage> lineages = new HashMap<>();
-  private boolean nodeJson = true;
+  private int nodeColumns = NodeColumnUse.ALL;
 
   Request(DbtLens lens, ConnectionSource connections, Limits limits) {
     this.lens = lens;
@@ -44,13 +44,13 @@ final class Request implements AutoCloseable {
     return lineages.computeIfAbsent(environment, lens::lineage);
   }
 
-  /** @return false when the operation asks no node for a field read from the node's JSON */
-  boolean nodeJson() {
-    return nodeJson;
+  /** @return the node's large columns the operation reads: {@link NodeColumnUse} bits */
+  int nodeColumns() {
+    return nodeColumns;
   }
 
-  void nodeJson(boolean asked) {
-    this.nodeJson = asked;
+  void nodeColumns(int asked) {
+    this.nodeColumns = asked;
   }
 
   @Override

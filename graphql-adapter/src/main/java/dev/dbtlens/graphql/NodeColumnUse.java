@@ -14,14 +14,23 @@ import java.util.Deque;
 import java.util.Set;
 
 /**
- * Tells each execution ({@link Request#nodeJson()}) whether its operation asks a node for a field
- * read from the node's JSON (exposure type, maturity, a metric's definition, ...). Node queries
- * read the JSON column only then: it is most of a node's stored bytes, and scanning it costs more
- * than the rest of a page.
+ * Tells each execution ({@link Request#nodeColumns()}) which of the node's large columns its
+ * operation asks a node type for: the JSON (exposure type, maturity, a metric's definition, ...),
+ * the raw code, the compiled code. Node queries read those columns only then: they are most of a
+ * node's stored bytes, and DuckDB scans a column whole, whichever rows a query keeps.
  */
-final class NodeJsonUse extends SimplePerformantInstrumentation {
+final class NodeColumnUse extends SimplePerformantInstrumentation {
+  /** The JSON column: {@link NodeSql#NODE_JSON}. */
+  static final int JSON = 1;
+  /** The raw code column. */
+  static final int RAW_CODE = 2;
+  /** The compiled code column. */
+  static final int COMPILED_CODE = 4;
+  /** Every large column. */
+  static final int ALL = JSON | RAW_CODE | COMPILED_CODE;
+
   /** Node type fields whose value comes from {@link NodeSql#NODE_JSON}'s JSON columns. */
-  static final Set<String> FIELDS = Set.of("nodeType", "exposureType", "type", "maturity", "url",
+  static final Set<String> JSON_FIELDS = Set.of("nodeType", "exposureType", "type", "maturity", "url",
       "ownerEmail", "label", "loader", "sourceDescription", "deprecationDate", "definitionJson",
       "typeParams", "filter", "entities", "measures", "dimensions", "queryParams", "exports");
 
@@ -33,20 +42,24 @@ final class NodeJsonUse extends SimplePerformantInstrumentation {
     ExecutionContext context = parameters.getExecutionContext();
     Request request = context.getGraphQLContext().get(Request.class);
     if (request != null) {
-      request.nodeJson(asksNodeJson(context.getNormalizedQueryTree().get()));
+      request.nodeColumns(asked(context.getNormalizedQueryTree().get()));
     }
     return SimpleInstrumentationContext.noOp();
   }
 
-  static boolean asksNodeJson(ExecutableNormalizedOperation operation) {
+  /** @return the {@link #ALL} bits of the large columns that fields of the operation read */
+  static int asked(ExecutableNormalizedOperation operation) {
+    int columns = 0;
     Deque<ExecutableNormalizedField> todo = new ArrayDeque<>(operation.getTopLevelFields());
     while (!todo.isEmpty()) {
       ExecutableNormalizedField f = todo.pop();
-      if (FIELDS.contains(f.getName()) && f.getObjectTypeNames().stream().anyMatch(NODE_TYPES::contains)) {
-        return true;
+      if (f.getObjectTypeNames().stream().anyMatch(NODE_TYPES::contains)) {
+        columns |= JSON_FIELDS.contains(f.getName()) ? JSON
+            : "rawCode".equals(f.getName()) ? RAW_CODE
+            : "compiledCode".equals(f.getName()) ? COMPILED_CODE : 0;
       }
       todo.addAll(f.getChildren());
     }
-    return false;
+    return columns;
   }
 }
