@@ -58,12 +58,15 @@ public final class Queries {
         environment, uniqueId, uniqueId);
   }
 
-  /** @return a node's run results, newest first */
+  /**
+   * @return a node's run results, newest first: the rows of the {@code run_results} view, read from
+   *     its table, as none of the view's joined columns is needed
+   */
   public List<RunResult> runHistory(String environment, String uniqueId, int limit) {
     return list("""
         SELECT environment, invocation_id, unique_id, status, execution_time, thread_id,
                execute_started_at, execute_completed_at, rows_affected, failures, message, generated_at
-        FROM run_results WHERE environment = ? AND unique_id = ?
+        FROM store.run_result WHERE environment = ? AND unique_id = ?
         ORDER BY generated_at DESC NULLS LAST, invocation_id DESC LIMIT ?""",
         r -> new RunResult(r.getString(1), r.getString(2), NodeId.of(r.getString(3)), r.getString(4),
             dbl(r, 5), r.getString(6), instant(r, 7), instant(r, 8), lng(r, 9), lng(r, 10),

@@ -101,25 +101,35 @@ JOIN store.catalog_column c ON c.entry_hash = lc.entry_hash;
 -- file, else the earliest one. command is the dbt command of the run (compile and docs generate
 -- write run_results too: filter on it to keep builds only).
 CREATE OR REPLACE VIEW run_results AS
+-- The manifest link and command are worked out once per run_results file (a few rows of
+-- store.artifact; a file's results share its generated_at), then joined to the results: a filter on
+-- environment or unique_id reaches the scan of store.run_result instead of running after the joins.
+WITH run_file AS (
+  SELECT rf.environment, rf.invocation_id, rf.generated_at,
+         coalesce(s.invocation_id, a.invocation_id, f.invocation_id) AS manifest_invocation_id,
+         c.command
+  FROM (SELECT DISTINCT environment, invocation_id, generated_at FROM store.artifact
+        WHERE kind = 'run_results') rf
+  LEFT JOIN (SELECT environment, invocation_id, any_value(command) AS command FROM store.artifact
+             WHERE kind = 'run_results' GROUP BY ALL) c
+         ON c.environment = rf.environment AND c.invocation_id = rf.invocation_id
+  LEFT JOIN (SELECT DISTINCT environment, invocation_id FROM store.artifact WHERE kind = 'manifest') s
+         ON s.environment = rf.environment AND s.invocation_id = rf.invocation_id
+  ASOF LEFT JOIN (SELECT environment, invocation_id, generated_at FROM store.artifact WHERE kind = 'manifest') a
+         ON a.environment = rf.environment AND rf.generated_at >= a.generated_at
+  LEFT JOIN (SELECT environment, arg_min(invocation_id, generated_at) AS invocation_id
+             FROM store.artifact WHERE kind = 'manifest' GROUP BY environment) f
+         ON f.environment = rf.environment)
 SELECT r.environment, r.invocation_id, r.unique_id,
        split_part(r.unique_id, '.', 1) AS resource_type,
        r.status, r.status_raw, r.execution_time, r.thread_id,
        r.compile_started_at, r.compile_completed_at, r.execute_started_at, r.execute_completed_at,
        r.rows_affected, r.failures, r.message, r.adapter_response, r.batch_results,
        r.relation_name, r.generated_at, r.result_index,
-       coalesce(s.invocation_id, a.invocation_id, f.invocation_id) AS manifest_invocation_id,
-       c.command
+       rf.manifest_invocation_id, rf.command
 FROM store.run_result r
-LEFT JOIN (SELECT environment, invocation_id, any_value(command) AS command FROM store.artifact
-           WHERE kind = 'run_results' GROUP BY ALL) c
-       ON c.environment = r.environment AND c.invocation_id = r.invocation_id
-LEFT JOIN (SELECT DISTINCT environment, invocation_id FROM store.artifact WHERE kind = 'manifest') s
-       ON s.environment = r.environment AND s.invocation_id = r.invocation_id
-ASOF LEFT JOIN (SELECT environment, invocation_id, generated_at FROM store.artifact WHERE kind = 'manifest') a
-       ON a.environment = r.environment AND r.generated_at >= a.generated_at
-LEFT JOIN (SELECT environment, arg_min(invocation_id, generated_at) AS invocation_id
-           FROM store.artifact WHERE kind = 'manifest' GROUP BY environment) f
-       ON f.environment = r.environment;
+LEFT JOIN run_file rf ON rf.environment = r.environment AND rf.invocation_id = r.invocation_id
+                     AND rf.generated_at IS NOT DISTINCT FROM r.generated_at;
 
 CREATE OR REPLACE VIEW source_freshness AS
 SELECT environment, invocation_id, unique_id, status, status_raw, max_loaded_at, snapshotted_at,

@@ -58,7 +58,8 @@ public final class DbtLensGraphQL {
     this.graphQL = GraphQL.newGraphQL(schema)
         .instrumentation(new ChainedInstrumentation(List.of(
             new MaxQueryDepthInstrumentation(limits.maxDepth()),
-            new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new Complexity(limits)))))
+            new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new Complexity(limits)),
+            new NodeColumnUse())))
         .defaultDataFetcherExceptionHandler(new Errors.Handler())
         .build();
   }

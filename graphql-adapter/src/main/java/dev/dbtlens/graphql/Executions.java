@@ -52,15 +52,24 @@ final class Executions {
     return out;
   }
 
+  /**
+   * The {@code columns} view's rows of the ids only, read from its tables (the view would join every
+   * node of the environment first): the YAML description of each catalog column.
+   */
   private static final NamedSql CATALOG = NamedSql.of("""
+      WITH declared AS (
+        SELECT cn.unique_id, lower(y.column_name) AS column_key, y.description, y.tags, y.meta
+        FROM store.current_node cn
+        JOIN store.def_column y ON y.def_hash = cn.def_hash
+        WHERE cn.environment = :env AND list_contains(:ids, cn.unique_id)
+      )
       SELECT c.unique_id, c.database, c.schema, c.name, c.table_type, c.comment, c.owner,
              c.row_count, c.bytes, c.stats, c.catalog_generated_at,
              cc.column_name, cc.column_index, cc.data_type, cc.comment AS column_comment,
              y.description AS column_description, y.tags AS column_tags, y.meta AS column_meta
       FROM catalog c
       LEFT JOIN catalog_columns cc ON cc.environment = c.environment AND cc.unique_id = c.unique_id
-      LEFT JOIN columns y ON y.environment = c.environment AND y.unique_id = c.unique_id
-                         AND lower(y.column_name) = lower(cc.column_name)
+      LEFT JOIN declared y ON y.unique_id = c.unique_id AND y.column_key = lower(cc.column_name)
       WHERE c.environment = :env AND list_contains(:ids, c.unique_id)
       ORDER BY c.unique_id, cc.column_index, cc.column_name""");
 

@@ -24,7 +24,7 @@ final class NodeLookups {
     Map<String, Object> p = new HashMap<>();
     p.put("env", environment);
     p.put("ids", List.copyOf(ids));
-    for (NodeRow row : request.db().list(NodeSql.BY_IDS, p, NodeRow::read)) {
+    for (NodeRow row : request.db().list(NodeSql.BY_IDS.get(request), p, NodeRow::read)) {
       out.put(row.uniqueId(), row);
     }
     return out;
@@ -44,7 +44,7 @@ final class NodeLookups {
     p.put("ids", List.copyOf(ids));
     p.put("upward", upward);
     p.put("types", types);
-    request.db().list(NodeSql.NEIGHBOURS, p, r -> {
+    request.db().list(NodeSql.NEIGHBOURS.get(request), p, r -> {
       out.get(r.str("key_id")).add(NodeRow.read(r));
       return null;
     });

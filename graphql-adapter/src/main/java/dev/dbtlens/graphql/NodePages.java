@@ -33,7 +33,12 @@ final class NodePages {
     p.put("afterKey", cursor == null ? null : cursor.sortKey());
     p.put("afterId", cursor == null ? null : cursor.uniqueId());
     p.put("limit", first + 1);
-    List<Ranked> rows = request.db().list(NodeSql.PAGE, p, r -> new Ranked(
+    p.put("needRuns", p.get("lastRunStatus") != null
+        || List.of("executeCompletedAt", "executionTime").contains(sort.field()));
+    p.put("needFreshness", p.get("freshnessChecked") != null || p.get("freshnessStatus") != null);
+    NamedSql sql = p.get("nodeTypes") == null ? NodeSql.PAGE.get(request)
+        : NodeSql.PAGE_BY_NODE_TYPE.get(request, NodeColumnUse.JSON);
+    List<Ranked> rows = request.db().list(sql, p, r -> new Ranked(
         r.str("unique_id") == null ? null : NodeRow.read(r), r.dbl("sort_key"),
         r.lng("total_count")));
     return page(rows, first, after != null);

@@ -15,6 +15,7 @@ final class Request implements AutoCloseable {
   private final Db db;
   private final Limits limits;
   private final Map<String, Lineage> lineages = new HashMap<>();
+  private int nodeColumns = NodeColumnUse.ALL;
 
   Request(DbtLens lens, ConnectionSource connections, Limits limits) {
     this.lens = lens;
@@ -41,6 +42,15 @@ final class Request implements AutoCloseable {
    */
   Lineage lineage(String environment) {
     return lineages.computeIfAbsent(environment, lens::lineage);
+  }
+
+  /** @return the node's large columns the operation reads: {@link NodeColumnUse} bits */
+  int nodeColumns() {
+    return nodeColumns;
+  }
+
+  void nodeColumns(int asked) {
+    this.nodeColumns = asked;
   }
 
   @Override
