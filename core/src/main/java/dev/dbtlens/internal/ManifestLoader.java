@@ -2,9 +2,9 @@ package dev.dbtlens.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +38,8 @@ final class ManifestLoader {
   private final Set<String> knownDefs = new HashSet<>();
   private final Set<String> knownCompiled = new HashSet<>();
   private final Hashing.SetHash content = new Hashing.SetHash();
+  private final ManifestEntry entry = new ManifestEntry();
+  private final MessageDigest compiledDigest = Hashing.sha256();
   private long edges;
   private boolean sawParentMap;
   private String selectorsJson;
@@ -99,24 +101,31 @@ final class ManifestLoader {
         p.skipChildren();
         continue;
       }
-      ObjectNode entry = p.readValueAsTree();
-      if (!known && !entry.has("unique_id")) {
+      String path = "$." + group + "['" + key + "']";
+      entry.read(p, path, reading);
+      if (!known && !entry.hasUniqueId()) {
         continue;
       }
-      entry(entry, key, "$." + group + "['" + key + "']", w);
+      entry(key, w);
     }
   }
 
-  private void entry(ObjectNode entry, String key, String path, Writers w) {
-    NodeDefinition def = NodeDefinition.of(entry, key, path, reading);
-    content.add("n", def.uniqueId(), def.defHash(), def.compiledHash());
-    w.members.begin().str(def.uniqueId()).str(def.defHash()).str(def.compiledHash()).end();
-    if (knownDefs.add(def.defHash())) {
+  /** Records the entry just read as a member; writes its definition and compiled code if new. */
+  private void entry(String key, Writers w) {
+    String uniqueId = entry.uniqueId() != null ? entry.uniqueId() : key;
+    String defHash = entry.defHash();
+    String compiledCode = entry.compiledCode();
+    String compiledHash = compiledCode == null ? null : Hashing.hex128(
+        compiledDigest.digest(compiledCode.getBytes(StandardCharsets.UTF_8)));
+    content.add("n", uniqueId, defHash, compiledHash);
+    w.members.begin().str(uniqueId).str(defHash).str(compiledHash).end();
+    if (knownDefs.add(defHash)) {
+      NodeDefinition def = new NodeDefinition(entry, uniqueId, defHash);
       def.writeDef(w.defs);
       def.writeColumns(w.columns);
     }
-    if (def.compiledHash() != null && knownCompiled.add(def.compiledHash())) {
-      w.compiled.begin().str(def.compiledHash()).str(def.compiledCode()).end();
+    if (compiledHash != null && knownCompiled.add(compiledHash)) {
+      w.compiled.begin().str(compiledHash).str(compiledCode).end();
     }
   }
 
