@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -103,23 +105,28 @@ final class ManifestEntry {
       if (fields == names.length) {
         grow();
       }
-      gen.flush();
-      starts[fields] = out.size();
+      starts[fields] = position();
       gen.writeFieldName(name);
-      gen.flush();
-      valueStarts[fields] = out.size();
+      valueStarts[fields] = position();
       gen.copyCurrentStructure(p);
-      gen.flush();
-      ends[fields] = out.size();
-      if (out.array()[valueStarts[fields]] == ':') {
-        valueStarts[fields]++; // the generator writes the separator with the value
-      }
+      ends[fields] = position();
       names[fields] = name;
       tokens[fields] = t;
       fields++;
     }
     gen.writeEndObject();
     gen.flush();
+    byte[] buf = out.array();
+    for (int i = 0; i < fields; i++) {
+      if (buf[valueStarts[i]] == ':') {
+        valueStarts[i]++; // the generator writes the separator with the value
+      }
+    }
+  }
+
+  /** @return bytes written so far, flushed or still in the generator's buffer */
+  private int position() {
+    return out.size() + gen.getOutputBuffered();
   }
 
   private static String scalarText(JsonParser p, JsonToken t) throws IOException {
@@ -179,6 +186,11 @@ final class ManifestEntry {
     return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
   }
 
+  /** @return {@link #rawJson()} as UTF-8 */
+  byte[] rawJsonBytes() {
+    return Arrays.copyOf(out.array(), out.size());
+  }
+
   private int index(String name) {
     for (int i = 0; i < fields; i++) {
       if (names[i].equals(name)) {
@@ -222,12 +234,33 @@ final class ManifestEntry {
     return new String(out.array(), valueStarts[i], ends[i] - valueStarts[i], StandardCharsets.UTF_8);
   }
 
+  /** @return {@link #text(String)} as UTF-8 */
+  byte[] textBytes(String name) {
+    int i = index(name);
+    if (i < 0 || tokens[i] == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    return Arrays.copyOfRange(out.array(), valueStarts[i], ends[i]);
+  }
+
   private JsonNode parse(int i) {
     byte[] buf = out.array();
     int s = valueStarts[i];
     int len = ends[i] - s;
-    if (tokens[i] == JsonToken.VALUE_STRING && len >= 2 && noEscapes(buf, s + 1, ends[i] - 1)) {
-      return TextNode.valueOf(new String(buf, s + 1, len - 2, StandardCharsets.UTF_8));
+    switch (tokens[i]) {
+      case VALUE_NULL:
+        return NullNode.getInstance();
+      case VALUE_TRUE:
+        return BooleanNode.TRUE;
+      case VALUE_FALSE:
+        return BooleanNode.FALSE;
+      case VALUE_STRING:
+        if (len >= 2 && noEscapes(buf, s + 1, ends[i] - 1)) {
+          return TextNode.valueOf(new String(buf, s + 1, len - 2, StandardCharsets.UTF_8));
+        }
+        break;
+      default:
+        break;
     }
     try {
       return Json.MAPPER.readTree(buf, s, len);

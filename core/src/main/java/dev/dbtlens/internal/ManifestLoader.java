@@ -15,13 +15,14 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * Streams a manifest one entry at a time. Definitions already stored are recognised by content hash
- * and not written again; the manifest's set of (node, definition) pairs and its parent_map edges
+ * and not written again (see {@link #loadKnown}); the manifest's set of (node, definition) pairs and its parent_map edges
  * form a snapshot, stored once however many invocations share it.
  */
 final class ManifestLoader {
   /** Top-level keys whose values map unique ids to entries; they must be objects. */
   private static final Set<String> NODE_GROUPS = Set.of("nodes", "sources", "macros", "exposures",
       "metrics", "groups", "semantic_models", "saved_queries", "unit_tests", "functions");
+  static final String DIRECT_WRITE_LIMIT_PROPERTY = "dbtlens.ingest.directWriteLimit";
   private static final Set<String> SKIPPED = Set.of("metadata", "child_map", "group_map", "docs", "disabled");
 
   /**
@@ -43,6 +44,8 @@ final class ManifestLoader {
   private long edges;
   private boolean sawParentMap;
   private String selectorsJson;
+  private boolean direct;
+  private long defsWritten;
 
   ManifestLoader(DuckDBConnection conn, Reading reading) {
     this.conn = conn;
@@ -53,7 +56,7 @@ final class ManifestLoader {
     loadKnown(environment);
     Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
         + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
-    try (Writers w = new Writers(conn)) {
+    try (Writers w = new Writers(conn, direct)) {
       Parsing.expectRootObject(p, reading);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -123,6 +126,7 @@ final class ManifestLoader {
       NodeDefinition def = new NodeDefinition(entry, uniqueId, defHash);
       def.writeDef(w.defs);
       def.writeColumns(w.columns);
+      defsWritten++;
     }
     if (compiledHash != null && knownCompiled.add(compiledHash)) {
       w.compiled.begin().str(compiledHash).str(compiledCode).end();
@@ -153,7 +157,22 @@ final class ManifestLoader {
     }
   }
 
+  /**
+   * Collects the hashes of definitions and compiled code already stored. While the database holds
+   * at most {@link #directWriteLimit()} of them, all are loaded, so that new ones are known exactly
+   * and appended straight to their tables; beyond that, only those of the environment's latest
+   * manifest are (to skip most of an unchanged manifest), and the rest go through staging tables
+   * whose rows are kept only if absent.
+   */
   private void loadKnown(String environment) throws SQLException {
+    long stored = Sql.count(conn, "SELECT (SELECT count(*) FROM store.node_def)"
+        + " + (SELECT count(*) FROM store.compiled)");
+    direct = stored <= directWriteLimit();
+    if (direct) {
+      load("SELECT def_hash FROM store.node_def", knownDefs);
+      load("SELECT compiled_hash FROM store.compiled", knownCompiled);
+      return;
+    }
     try (PreparedStatement s = conn.prepareStatement("SELECT m.def_hash, m.compiled_hash"
         + " FROM store.latest_manifest lm JOIN store.snapshot_member m USING (snapshot_id)"
         + " WHERE lm.environment = ?")) {
@@ -168,6 +187,22 @@ final class ManifestLoader {
         }
       }
     }
+  }
+
+  private void load(String sql, Set<String> into) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        into.add(r.getString(1));
+      }
+    }
+  }
+
+  /**
+   * @return how many stored hashes (definitions plus compiled code) are loaded whole; system
+   *     property {@code dbtlens.ingest.directWriteLimit} (a test sets 0 to exercise staging)
+   */
+  static long directWriteLimit() {
+    return Long.getLong(DIRECT_WRITE_LIMIT_PROPERTY, 500_000L);
   }
 
   private void storeSnapshot(String snapshotId, long members) throws SQLException {
@@ -189,12 +224,17 @@ final class ManifestLoader {
   }
 
   private long promoteDefinitions() throws SQLException {
-    Sql.update(conn, "INSERT INTO store.def_column SELECT * FROM store.stage_def_column"
-        + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
-    long added = Sql.update(conn, "INSERT INTO store.node_def SELECT * FROM store.stage_def"
-        + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
-    Sql.update(conn, "INSERT INTO store.compiled SELECT * FROM store.stage_compiled"
-        + " WHERE compiled_hash NOT IN (SELECT compiled_hash FROM store.compiled)");
+    long added;
+    if (direct) {
+      added = defsWritten; // appended straight to node_def, known to be new
+    } else {
+      Sql.update(conn, "INSERT INTO store.def_column SELECT * FROM store.stage_def_column"
+          + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
+      added = Sql.update(conn, "INSERT INTO store.node_def SELECT * FROM store.stage_def"
+          + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
+      Sql.update(conn, "INSERT INTO store.compiled SELECT * FROM store.stage_compiled"
+          + " WHERE compiled_hash NOT IN (SELECT compiled_hash FROM store.compiled)");
+    }
     Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
         + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
     return added;
@@ -208,12 +248,12 @@ final class ManifestLoader {
     final TableWriter columns;
     final TableWriter compiled;
 
-    Writers(DuckDBConnection conn) {
+    Writers(DuckDBConnection conn, boolean direct) {
       members = new TableWriter(conn, "stage_member");
       edges = new TableWriter(conn, "stage_edge");
-      defs = new TableWriter(conn, "stage_def");
-      columns = new TableWriter(conn, "stage_def_column");
-      compiled = new TableWriter(conn, "stage_compiled");
+      defs = new TableWriter(conn, direct ? "node_def" : "stage_def");
+      columns = new TableWriter(conn, direct ? "def_column" : "stage_def_column");
+      compiled = new TableWriter(conn, direct ? "compiled" : "stage_compiled");
     }
 
     void finish() {

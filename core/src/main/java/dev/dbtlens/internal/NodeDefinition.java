@@ -1,6 +1,7 @@
 package dev.dbtlens.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -58,7 +59,7 @@ final class NodeDefinition {
         .str(Json.scalar(node.get("relation_name")))
         .str(Json.scalar(config.get("materialized")))
         .list(Json.strings(node.get("tags")))
-        .str(topMeta ? node.text("meta") : Json.text(meta))
+        .utf8(topMeta ? node.textBytes("meta") : utf8(Json.text(meta)))
         .str(firstText(node, "description", "label"))
         .str(Json.scalar(node.get("original_file_path")))
         .str(Json.scalar(node.get("path")))
@@ -71,19 +72,19 @@ final class NodeDefinition {
         .str(language())
         .str(Json.scalar(node.path("checksum").get("checksum")))
         .str(firstText(node, "raw_code", "raw_sql", "macro_sql"))
-        .str(node.text("config"))
+        .utf8(node.textBytes("config"))
         .list(node.has("fqn") ? Json.strings(node.get("fqn")) : null)
         .list(Json.strings(node.path("depends_on").get("nodes")))
         .list(Json.strings(node.path("depends_on").get("macros")))
         .str(Json.scalar(node.get("source_name")))
         .str(Json.scalar(node.get("loaded_at_field")))
-        .str(node.text("freshness"))
-        .str(node.text("test_metadata"))
+        .utf8(node.textBytes("freshness"))
+        .utf8(node.textBytes("test_metadata"))
         .str(Json.scalar(node.get("column_name")))
         .str(Json.scalar(node.get("attached_node")))
         .bool(contractEnforced(config))
-        .str(Json.isEmpty(node.get("constraints")) ? null : node.text("constraints"))
-        .str(node.rawJson())
+        .utf8(Json.isEmpty(node.get("constraints")) ? null : node.textBytes("constraints"))
+        .utf8(node.rawJsonBytes())
         .end();
   }
 
@@ -151,6 +152,10 @@ final class NodeDefinition {
       return name != null ? name : Json.scalar(owner.get("email"));
     }
     return Json.scalar(owner);
+  }
+
+  private static byte[] utf8(String s) {
+    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
   }
 
   private static String firstText(ManifestEntry node, String... fields) {
