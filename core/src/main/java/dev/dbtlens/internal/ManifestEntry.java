@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -38,6 +39,8 @@ final class ManifestEntry {
   /** Compiled output, kept out of the entry's text (compiled code is stored apart). */
   private static final Set<String> NOT_RAW = Set.of("compiled_code", "compiled_sql", "injected_sql",
       "wrapped_sql");
+
+  private static final ObjectReader TREE = Json.MAPPER.readerFor(JsonNode.class);
 
   private final Buffer out = new Buffer();
   private final JsonGenerator gen;
@@ -263,7 +266,7 @@ final class ManifestEntry {
         break;
     }
     try {
-      return Json.MAPPER.readTree(buf, s, len);
+      return TREE.readValue(buf, s, len);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // the buffer was written by Jackson: cannot happen
     }
