@@ -11,10 +11,10 @@
 #   XMX         the ingest's heap limit (default 256m)
 #   SKIP_BUILD  set to 1 to use the cli/target/dbtlens.jar already built
 #   SKIP_PYTHON set to 1 to leave out the json.load comparison
-#   PROPOSED    DuckDB settings for a third run, separated by ';' (default "memory_limit='512MB';threads=1"):
+#   PROPOSED    DuckDB settings for a third run, separated by ';' (e.g. "memory_limit='1GB';threads=1"):
 #               the same ingest through the public API (benchmarks.jar's IngestProbe) after SET-ting them
-#               on the database instance, to show what the settings proposed for Store.open would do;
-#               empty to leave that run out
+#               on the database instance, to try settings other than the defaults dbtlens opens
+#               databases with (memory_limit 512MB); empty (the default) to leave that run out
 #   JFR         set to 1 to record the ingest with Java Flight Recorder (settings=profile) into
 #               $DATA_DIR/memory-1gb-ingest.jfr, e.g. for benchmarks/scripts/jfr-top.py
 #
@@ -28,7 +28,7 @@ DATA=${DATA_DIR:-${TMPDIR:-/tmp}/dbtlens-bench}
 XMX=${XMX:-256m}
 JAR=$ROOT/cli/target/dbtlens.jar
 BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
-PROPOSED=${PROPOSED-"memory_limit='512MB';threads=1"}
+PROPOSED=${PROPOSED-}
 PROJECT=$DATA/project-m$MODELS-i1-s7
 MANIFEST=$PROJECT/001-build/manifest.json
 WORK=$DATA/memory-1gb-work

@@ -37,6 +37,24 @@ public final class DbtLens implements AutoCloseable {
   private final Queries queries;
   private final LineageAccess lineage;
 
+  /**
+   * System property naming DuckDB's memory limit for the databases opened afterwards, e.g. {@code
+   * 2GB}; empty for DuckDB's own default (80% of RAM). Unset: {@link #DEFAULT_MEMORY_LIMIT}.
+   */
+  public static final String MEMORY_LIMIT_PROPERTY = Store.MEMORY_LIMIT_PROPERTY;
+
+  /**
+   * The memory limit of a database unless {@link #MEMORY_LIMIT_PROPERTY} says otherwise. It bounds
+   * DuckDB's buffer pool, which ingest would otherwise let grow with the file (DuckDB's default is
+   * 80% of RAM); data beyond it spills to DuckDB's temp folder ({@code FILE.tmp} beside a database
+   * file, {@code .tmp} in the working directory for an in-memory one). Change it on an open
+   * database with {@code SET memory_limit = '2GB'} through {@link #connection()}.
+   */
+  public static final String DEFAULT_MEMORY_LIMIT = Store.DEFAULT_MEMORY_LIMIT;
+
+  /** System property naming DuckDB's number of worker threads; unset, one per core. */
+  public static final String THREADS_PROPERTY = Store.THREADS_PROPERTY;
+
   private DbtLens(Store store) {
     this.store = store;
     this.queries = new Queries(store);

@@ -46,6 +46,22 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void duckDbMemoryIsBoundedByDefaultAndConfigurable() throws SQLException {
+    String sql = "SELECT current_setting('memory_limit') || ' ' || current_setting('threads')";
+    try (DbtLens lens = DbtLens.inMemory(); Connection c = lens.connection()) {
+      assertThat(text(c, sql)).startsWith("488.2 MiB "); // 512MB
+    }
+    System.setProperty(DbtLens.MEMORY_LIMIT_PROPERTY, "1GB");
+    System.setProperty(DbtLens.THREADS_PROPERTY, "1");
+    try (DbtLens lens = DbtLens.open(tmp.resolve("limits.duckdb")); Connection c = lens.connection()) {
+      assertThat(text(c, sql)).isEqualTo("953.6 MiB 1");
+    } finally {
+      System.clearProperty(DbtLens.MEMORY_LIMIT_PROPERTY);
+      System.clearProperty(DbtLens.THREADS_PROPERTY);
+    }
+  }
+
+  @Test
   void unchangedManifestUnderANewInvocationAddsNoDefinitionRows() throws Exception {
     Path first = SharedArtifacts.file(JAFFLE_V12);
     Path second = variant(JAFFLE_V12, "second", asInvocation("inv-2", "2030-01-01T00:00:00Z"));

@@ -107,6 +107,35 @@ class TuvaHistoryTest {
     }
   }
 
+  /**
+   * Below a size, ingest loads every stored hash and appends new definitions straight to their
+   * tables; above it, it goes through staging tables. Both must store the same.
+   */
+  @Test
+  void stagedAndDirectDefinitionWritesStoreTheSame() throws SQLException {
+    String property = "dbtlens.ingest.directWriteLimit";
+    try (DbtLens direct = DbtLens.inMemory(); DbtLens staged = DbtLens.inMemory()) {
+      IngestReport d = direct.ingest(IngestOptions.defaults(), folders);
+      IngestReport st;
+      System.setProperty(property, "0");
+      try {
+        st = staged.ingest(IngestOptions.defaults(), folders);
+      } finally {
+        System.clearProperty(property);
+      }
+      assertThat(st.definitionsAdded()).isEqualTo(d.definitionsAdded());
+      assertThat(dump(staged)).isEqualTo(dump(direct));
+      String sql = "SELECT count(*) || ' ' || md5(string_agg(def_hash || unique_id || coalesce(raw_json::VARCHAR, ''),"
+          + " ',' ORDER BY def_hash)) FROM store.node_def";
+      try (Connection a = direct.connection(); Connection b = staged.connection()) {
+        assertThat(text(b, sql)).isEqualTo(text(a, sql));
+        String cols = "SELECT count(*) || ' ' || md5(string_agg(def_hash || column_name || column_index,"
+            + " ',' ORDER BY def_hash, column_index)) FROM store.def_column";
+        assertThat(text(b, cols)).isEqualTo(text(a, cols));
+      }
+    }
+  }
+
   @Test
   void runResultsLinkToTheManifestInForceAtTheirTime() throws SQLException {
     try (DbtLens lens = DbtLens.inMemory()) {

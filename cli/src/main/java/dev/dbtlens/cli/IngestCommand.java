@@ -42,6 +42,8 @@ final class IngestCommand implements Callable<Integer> {
       description = "A label for the job that produced the artifacts. Default: the dbt command.")
   String job;
 
+  @Mixin DuckDbOptions duckdb;
+
   @Mixin VerboseOption verbose;
 
   @Parameters(paramLabel = "PATH", arity = "1..*",
@@ -81,6 +83,7 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   private IngestReport ingest() {
+    duckdb.apply();
     try (DbtLens lens = DbtLens.open(db);
         ProgressBar progress = new ProgressBar(status)) {
       return lens.ingest(new IngestOptions(environment, job, progress), paths);

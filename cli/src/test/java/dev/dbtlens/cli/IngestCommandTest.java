@@ -31,6 +31,23 @@ class IngestCommandTest {
   }
 
   @Test
+  void memoryLimitAndThreadsReachDuckDb() {
+    Path sample = Fixtures.sample(dir.resolve("sample"));
+    Path folder = Fixtures.invocationFolders(sample).get(0);
+    Path db = dir.resolve("limits.duckdb");
+    try {
+      Cli.Result r = Cli.run("ingest", "--db", db.toString(), "--memory-limit", "300MB", "--threads", "1",
+          folder.toString());
+      assertThat(r.exit()).isZero();
+      assertThat(System.getProperty(dev.dbtlens.DbtLens.MEMORY_LIMIT_PROPERTY)).isEqualTo("300MB");
+      assertThat(System.getProperty(dev.dbtlens.DbtLens.THREADS_PROPERTY)).isEqualTo("1");
+    } finally {
+      System.clearProperty(dev.dbtlens.DbtLens.MEMORY_LIMIT_PROPERTY);
+      System.clearProperty(dev.dbtlens.DbtLens.THREADS_PROPERTY);
+    }
+  }
+
+  @Test
   void printsOneLinePerFileWithKindVersionInvocationAndRows() {
     Path sample = Fixtures.sample(dir.resolve("sample"));
     Path folder = Fixtures.invocationFolders(sample).get(0);

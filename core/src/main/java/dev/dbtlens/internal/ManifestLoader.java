@@ -2,9 +2,9 @@ package dev.dbtlens.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,13 +15,14 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * Streams a manifest one entry at a time. Definitions already stored are recognised by content hash
- * and not written again; the manifest's set of (node, definition) pairs and its parent_map edges
+ * and not written again (see {@link #loadKnown}); the manifest's set of (node, definition) pairs and its parent_map edges
  * form a snapshot, stored once however many invocations share it.
  */
 final class ManifestLoader {
   /** Top-level keys whose values map unique ids to entries; they must be objects. */
   private static final Set<String> NODE_GROUPS = Set.of("nodes", "sources", "macros", "exposures",
       "metrics", "groups", "semantic_models", "saved_queries", "unit_tests", "functions");
+  static final String DIRECT_WRITE_LIMIT_PROPERTY = "dbtlens.ingest.directWriteLimit";
   private static final Set<String> SKIPPED = Set.of("metadata", "child_map", "group_map", "docs", "disabled");
 
   /**
@@ -38,9 +39,13 @@ final class ManifestLoader {
   private final Set<String> knownDefs = new HashSet<>();
   private final Set<String> knownCompiled = new HashSet<>();
   private final Hashing.SetHash content = new Hashing.SetHash();
+  private final ManifestEntry entry = new ManifestEntry();
+  private final MessageDigest compiledDigest = Hashing.sha256();
   private long edges;
   private boolean sawParentMap;
   private String selectorsJson;
+  private boolean direct;
+  private long defsWritten;
 
   ManifestLoader(DuckDBConnection conn, Reading reading) {
     this.conn = conn;
@@ -51,7 +56,7 @@ final class ManifestLoader {
     loadKnown(environment);
     Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
         + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
-    try (Writers w = new Writers(conn)) {
+    try (Writers w = new Writers(conn, direct)) {
       Parsing.expectRootObject(p, reading);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -99,24 +104,32 @@ final class ManifestLoader {
         p.skipChildren();
         continue;
       }
-      ObjectNode entry = p.readValueAsTree();
-      if (!known && !entry.has("unique_id")) {
+      String path = "$." + group + "['" + key + "']";
+      entry.read(p, path, reading);
+      if (!known && !entry.hasUniqueId()) {
         continue;
       }
-      entry(entry, key, "$." + group + "['" + key + "']", w);
+      entry(key, w);
     }
   }
 
-  private void entry(ObjectNode entry, String key, String path, Writers w) {
-    NodeDefinition def = NodeDefinition.of(entry, key, path, reading);
-    content.add("n", def.uniqueId(), def.defHash(), def.compiledHash());
-    w.members.begin().str(def.uniqueId()).str(def.defHash()).str(def.compiledHash()).end();
-    if (knownDefs.add(def.defHash())) {
+  /** Records the entry just read as a member; writes its definition and compiled code if new. */
+  private void entry(String key, Writers w) {
+    String uniqueId = entry.uniqueId() != null ? entry.uniqueId() : key;
+    String defHash = entry.defHash();
+    String compiledCode = entry.compiledCode();
+    String compiledHash = compiledCode == null ? null : Hashing.hex128(
+        compiledDigest.digest(compiledCode.getBytes(StandardCharsets.UTF_8)));
+    content.add("n", uniqueId, defHash, compiledHash);
+    w.members.begin().str(uniqueId).str(defHash).str(compiledHash).end();
+    if (knownDefs.add(defHash)) {
+      NodeDefinition def = new NodeDefinition(entry, uniqueId, defHash);
       def.writeDef(w.defs);
       def.writeColumns(w.columns);
+      defsWritten++;
     }
-    if (def.compiledHash() != null && knownCompiled.add(def.compiledHash())) {
-      w.compiled.begin().str(def.compiledHash()).str(def.compiledCode()).end();
+    if (compiledHash != null && knownCompiled.add(compiledHash)) {
+      w.compiled.begin().str(compiledHash).str(compiledCode).end();
     }
   }
 
@@ -144,7 +157,22 @@ final class ManifestLoader {
     }
   }
 
+  /**
+   * Collects the hashes of definitions and compiled code already stored. While the database holds
+   * at most {@link #directWriteLimit()} of them, all are loaded, so that new ones are known exactly
+   * and appended straight to their tables; beyond that, only those of the environment's latest
+   * manifest are (to skip most of an unchanged manifest), and the rest go through staging tables
+   * whose rows are kept only if absent.
+   */
   private void loadKnown(String environment) throws SQLException {
+    long stored = Sql.count(conn, "SELECT (SELECT count(*) FROM store.node_def)"
+        + " + (SELECT count(*) FROM store.compiled)");
+    direct = stored <= directWriteLimit();
+    if (direct) {
+      load("SELECT def_hash FROM store.node_def", knownDefs);
+      load("SELECT compiled_hash FROM store.compiled", knownCompiled);
+      return;
+    }
     try (PreparedStatement s = conn.prepareStatement("SELECT m.def_hash, m.compiled_hash"
         + " FROM store.latest_manifest lm JOIN store.snapshot_member m USING (snapshot_id)"
         + " WHERE lm.environment = ?")) {
@@ -159,6 +187,22 @@ final class ManifestLoader {
         }
       }
     }
+  }
+
+  private void load(String sql, Set<String> into) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        into.add(r.getString(1));
+      }
+    }
+  }
+
+  /**
+   * @return how many stored hashes (definitions plus compiled code) are loaded whole; system
+   *     property {@code dbtlens.ingest.directWriteLimit} (a test sets 0 to exercise staging)
+   */
+  static long directWriteLimit() {
+    return Long.getLong(DIRECT_WRITE_LIMIT_PROPERTY, 500_000L);
   }
 
   private void storeSnapshot(String snapshotId, long members) throws SQLException {
@@ -180,12 +224,17 @@ final class ManifestLoader {
   }
 
   private long promoteDefinitions() throws SQLException {
-    Sql.update(conn, "INSERT INTO store.def_column SELECT * FROM store.stage_def_column"
-        + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
-    long added = Sql.update(conn, "INSERT INTO store.node_def SELECT * FROM store.stage_def"
-        + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
-    Sql.update(conn, "INSERT INTO store.compiled SELECT * FROM store.stage_compiled"
-        + " WHERE compiled_hash NOT IN (SELECT compiled_hash FROM store.compiled)");
+    long added;
+    if (direct) {
+      added = defsWritten; // appended straight to node_def, known to be new
+    } else {
+      Sql.update(conn, "INSERT INTO store.def_column SELECT * FROM store.stage_def_column"
+          + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
+      added = Sql.update(conn, "INSERT INTO store.node_def SELECT * FROM store.stage_def"
+          + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
+      Sql.update(conn, "INSERT INTO store.compiled SELECT * FROM store.stage_compiled"
+          + " WHERE compiled_hash NOT IN (SELECT compiled_hash FROM store.compiled)");
+    }
     Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
         + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
     return added;
@@ -199,12 +248,12 @@ final class ManifestLoader {
     final TableWriter columns;
     final TableWriter compiled;
 
-    Writers(DuckDBConnection conn) {
+    Writers(DuckDBConnection conn, boolean direct) {
       members = new TableWriter(conn, "stage_member");
       edges = new TableWriter(conn, "stage_edge");
-      defs = new TableWriter(conn, "stage_def");
-      columns = new TableWriter(conn, "stage_def_column");
-      compiled = new TableWriter(conn, "stage_compiled");
+      defs = new TableWriter(conn, direct ? "node_def" : "stage_def");
+      columns = new TableWriter(conn, direct ? "def_column" : "stage_def_column");
+      compiled = new TableWriter(conn, direct ? "compiled" : "stage_compiled");
     }
 
     void finish() {

@@ -1,68 +1,28 @@
 package dev.dbtlens.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One manifest entry (node, source, exposure, metric, macro, ...) read tolerantly across manifest
- * v1-v12: its content hash, its compiled code kept apart, and its row in {@code node_def}.
+ * v1-v12, for its row in {@code node_def}: fields are read from the {@link ManifestEntry} it was
+ * streamed into, which parses only those read.
  */
 final class NodeDefinition {
-  /** Keys that change between parses without the definition changing, or that are compiled output. */
-  private static final Set<String> VOLATILE = Set.of(
-      "created_at", "compiled", "compiled_code", "compiled_sql", "extra_ctes_injected", "extra_ctes",
-      "compiled_path", "build_path", "deferred", "injected_sql", "wrapped_sql", "root_path",
-      "_event_status", "_pre_injected_sql", "defer_relation");
-
-  private final ObjectNode node;
+  private final ManifestEntry node;
   private final String uniqueId;
-  private final String compiledCode;
   private final String defHash;
-  private final String compiledHash;
-
-  private NodeDefinition(ObjectNode node, String uniqueId, String compiledCode) {
-    this.node = node;
-    this.uniqueId = uniqueId;
-    this.compiledCode = compiledCode;
-    this.compiledHash = compiledCode == null ? null : Hashing.hex128(
-        Hashing.sha256().digest(compiledCode.getBytes(StandardCharsets.UTF_8)));
-    this.defHash = hashWithoutVolatile(node);
-  }
 
   /**
-   * @param entry the entry's JSON object
-   * @param key its key in the manifest group (its unique id)
-   * @param path its JSON path, for errors
+   * @param entry the entry just read
+   * @param uniqueId its unique id (its key when it names none)
+   * @param defHash its content hash
    */
-  static NodeDefinition of(ObjectNode entry, String key, String path, Reading reading) {
-    JsonNode id = entry.get("unique_id");
-    if (id != null && !id.isNull() && !id.isTextual()) {
-      throw reading.error(Json.child(path, "unique_id"), "expected a string, found " + Reading.describe(id));
-    }
-    String uniqueId = id == null || id.isNull() ? key : id.textValue();
-    String compiled = firstText(entry, "compiled_code", "compiled_sql");
-    return new NodeDefinition(entry, uniqueId, compiled);
-  }
-
-  private static String hashWithoutVolatile(ObjectNode node) {
-    MessageDigest digest = Hashing.sha256();
-    ObjectNode copy = node.deepCopy();
-    copy.remove(VOLATILE);
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-      Json.MAPPER.writeValue(out, copy);
-      return Hashing.hex128(digest.digest(out.toByteArray()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  NodeDefinition(ManifestEntry entry, String uniqueId, String defHash) {
+    this.node = entry;
+    this.uniqueId = uniqueId;
+    this.defHash = defHash;
   }
 
   String uniqueId() {
@@ -71,14 +31,6 @@ final class NodeDefinition {
 
   String defHash() {
     return defHash;
-  }
-
-  String compiledHash() {
-    return compiledHash;
-  }
-
-  String compiledCode() {
-    return compiledCode;
   }
 
   String resourceType() {
@@ -93,9 +45,8 @@ final class NodeDefinition {
   /** Appends the definition's row to {@code stage_def} (column order of {@code store.node_def}). */
   void writeDef(TableWriter w) {
     JsonNode config = node.path("config");
-    JsonNode meta = Json.isEmpty(node.get("meta")) ? config.get("meta") : node.get("meta");
-    ObjectNode raw = node.deepCopy();
-    raw.remove(List.of("compiled_code", "compiled_sql", "injected_sql", "wrapped_sql"));
+    boolean topMeta = !Json.isEmpty(node.get("meta"));
+    JsonNode meta = topMeta ? node.get("meta") : config.get("meta");
     w.begin()
         .str(defHash)
         .str(uniqueId)
@@ -108,7 +59,7 @@ final class NodeDefinition {
         .str(Json.scalar(node.get("relation_name")))
         .str(Json.scalar(config.get("materialized")))
         .list(Json.strings(node.get("tags")))
-        .str(Json.text(meta))
+        .utf8(topMeta ? node.textBytes("meta") : utf8(Json.text(meta)))
         .str(firstText(node, "description", "label"))
         .str(Json.scalar(node.get("original_file_path")))
         .str(Json.scalar(node.get("path")))
@@ -121,19 +72,19 @@ final class NodeDefinition {
         .str(language())
         .str(Json.scalar(node.path("checksum").get("checksum")))
         .str(firstText(node, "raw_code", "raw_sql", "macro_sql"))
-        .str(Json.text(node.get("config")))
+        .utf8(node.textBytes("config"))
         .list(node.has("fqn") ? Json.strings(node.get("fqn")) : null)
         .list(Json.strings(node.path("depends_on").get("nodes")))
         .list(Json.strings(node.path("depends_on").get("macros")))
         .str(Json.scalar(node.get("source_name")))
         .str(Json.scalar(node.get("loaded_at_field")))
-        .str(Json.text(node.get("freshness")))
-        .str(Json.text(node.get("test_metadata")))
+        .utf8(node.textBytes("freshness"))
+        .utf8(node.textBytes("test_metadata"))
         .str(Json.scalar(node.get("column_name")))
         .str(Json.scalar(node.get("attached_node")))
         .bool(contractEnforced(config))
-        .str(Json.isEmpty(node.get("constraints")) ? null : Json.text(node.get("constraints")))
-        .str(Json.text(raw))
+        .utf8(Json.isEmpty(node.get("constraints")) ? null : node.textBytes("constraints"))
+        .utf8(node.rawJsonBytes())
         .end();
   }
 
@@ -203,7 +154,11 @@ final class NodeDefinition {
     return Json.scalar(owner);
   }
 
-  private static String firstText(JsonNode node, String... fields) {
+  private static byte[] utf8(String s) {
+    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String firstText(ManifestEntry node, String... fields) {
     for (String f : fields) {
       String v = Json.scalar(node.get(f));
       if (v != null) {

@@ -26,6 +26,22 @@ public final class Store implements AutoCloseable {
   /** The storage format new database files are written in: readable by DuckDB 1.2 and later. */
   public static final String STORAGE_VERSION = "v1.2.0";
 
+  /**
+   * System property giving DuckDB's {@code memory_limit} (e.g. {@code 1GB}); {@link
+   * #DEFAULT_MEMORY_LIMIT} when unset, DuckDB's own default (80% of RAM) when empty.
+   */
+  public static final String MEMORY_LIMIT_PROPERTY = "dbtlens.duckdb.memory_limit";
+
+  /** System property giving DuckDB's {@code threads}; DuckDB's default (one per core) when unset. */
+  public static final String THREADS_PROPERTY = "dbtlens.duckdb.threads";
+
+  /**
+   * DuckDB's buffer pool limit unless configured: without it DuckDB may hold up to 80% of RAM while
+   * a large manifest is ingested, though ingest streams; data beyond it spills to DuckDB's temp
+   * directory (beside the database file, or {@code .tmp} for an in-memory database).
+   */
+  public static final String DEFAULT_MEMORY_LIMIT = "512MB";
+
   private final DuckDBConnection connection;
   private final boolean readOnly;
   private final String description;
@@ -47,6 +63,14 @@ public final class Store implements AutoCloseable {
     String where = file == null ? "in-memory database" : "database " + file;
     Properties props = new Properties();
     props.setProperty("storage_compatibility_version", STORAGE_VERSION);
+    String memoryLimit = System.getProperty(MEMORY_LIMIT_PROPERTY, DEFAULT_MEMORY_LIMIT).strip();
+    if (!memoryLimit.isEmpty()) {
+      props.setProperty("memory_limit", memoryLimit);
+    }
+    String threads = System.getProperty(THREADS_PROPERTY, "").strip();
+    if (!threads.isEmpty()) {
+      props.setProperty("threads", threads);
+    }
     if (readOnly) {
       props.setProperty("duckdb.read_only", "true");
     }

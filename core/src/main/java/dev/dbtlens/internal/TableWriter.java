@@ -70,6 +70,11 @@ final class TableWriter implements AutoCloseable {
     return put(v, () -> appender.append(v));
   }
 
+  /** Appends UTF-8 text (e.g. JSON already serialised) to a VARCHAR or JSON column without decoding it. */
+  TableWriter utf8(byte[] v) {
+    return put(v, () -> appender.append(v));
+  }
+
   TableWriter num(Double v) {
     return put(v, () -> appender.append(v.doubleValue()));
   }
