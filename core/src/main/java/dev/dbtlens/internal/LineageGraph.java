@@ -5,16 +5,19 @@ import dev.dbtlens.NodeId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jgrapht.GraphPath;
+import org.jgrapht.alg.shortestpath.BFSShortestPath;
+import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * One manifest's dependency graph, immutable once built. Nodes are indexed in unique id order, so a
- * set of indexes maps to sorted ids without sorting; traversals, the cycle check and shortest paths
- * run over int-indexed adjacency arrays built once. Indexes for selection methods ({@link
+ * set of indexes maps to sorted ids without sorting. Traversals run over int-indexed adjacency
+ * arrays built once; the cycle check and shortest paths are jgrapht's algorithms over a read-only
+ * view of those arrays ({@link IntGraphView}). Indexes for selection methods ({@link
  * GraphIndex}) are built on first use.
  */
 public final class LineageGraph {
@@ -30,6 +33,8 @@ public final class LineageGraph {
   /** Whether each node is a test or unit test: what indirect selection adds. */
   final boolean[] test;
   final GraphIndex lookup;
+  /** jgrapht's view of the arrays, for its algorithms (no copy of the graph). */
+  private final IntGraphView view;
 
   LineageGraph(String environment, String manifestInvocationId, String snapshotId,
       List<GraphNode> nodeList, List<String[]> edges) {
@@ -84,6 +89,7 @@ public final class LineageGraph {
       children[e[0]][outFill[e[0]]++] = e[1];
       parents[e[1]][inFill[e[1]]++] = e[0];
     }
+    this.view = new IntGraphView(parents, children);
     this.lookup = new GraphIndex(this);
     checkAcyclic();
   }
@@ -97,33 +103,28 @@ public final class LineageGraph {
         null, null, null, null, null);
   }
 
-  /** Kahn's algorithm; if some nodes are left, walks parent links among them to one cycle. */
+  /**
+   * jgrapht's topological order over the arrays (Kahn's algorithm); if it stops short, every node
+   * it left has a parent it left too: follow those parent links until one repeats, to name a cycle.
+   */
   private void checkAcyclic() {
     int n = nodes.length;
-    int[] pending = new int[n];
-    int[] queue = new int[n];
-    int tail = 0;
-    for (int v = 0; v < n; v++) {
-      pending[v] = parents[v].length;
-      if (pending[v] == 0) {
-        queue[tail++] = v;
+    boolean[] ordered = new boolean[n];
+    int count = 0;
+    try {
+      for (var order = new TopologicalOrderIterator<>(view); order.hasNext(); count++) {
+        ordered[order.next()] = true;
       }
+    } catch (IllegalArgumentException notADag) {
+      // jgrapht signals a cycle when the order ends before every vertex is emitted
     }
-    for (int head = 0; head < tail; head++) {
-      for (int c : children[queue[head]]) {
-        if (--pending[c] == 0) {
-          queue[tail++] = c;
-        }
-      }
-    }
-    if (tail == n) {
+    if (count == n) {
       return;
     }
     int start = 0;
-    while (pending[start] == 0) {
+    while (ordered[start]) {
       start++;
     }
-    // every node left has a parent left: follow them until one repeats
     Map<Integer, Integer> position = new HashMap<>();
     List<Integer> path = new ArrayList<>();
     int current = start;
@@ -132,7 +133,7 @@ public final class LineageGraph {
       path.add(current);
       int next = -1;
       for (int p : parents[current]) {
-        if (pending[p] > 0) {
+        if (!ordered[p]) {
           next = p;
           break;
         }
@@ -261,35 +262,9 @@ public final class LineageGraph {
     return seen;
   }
 
-  /** @return the shortest dependency path from one node to another, or empty */
+  /** @return the shortest dependency path from one node to another, or empty (jgrapht's BFS) */
   List<NodeId> shortestPath(int from, int to) {
-    if (from == to) {
-      return List.of(ids[from]);
-    }
-    int[] previous = new int[nodes.length];
-    Arrays.fill(previous, -1);
-    previous[from] = from;
-    int[] queue = new int[nodes.length];
-    int tail = 0;
-    queue[tail++] = from;
-    for (int head = 0; head < tail; head++) {
-      int v = queue[head];
-      for (int c : children[v]) {
-        if (previous[c] < 0) {
-          previous[c] = v;
-          if (c == to) {
-            List<NodeId> path = new ArrayList<>();
-            for (int x = to; x != from; x = previous[x]) {
-              path.add(ids[x]);
-            }
-            path.add(ids[from]);
-            Collections.reverse(path);
-            return path;
-          }
-          queue[tail++] = c;
-        }
-      }
-    }
-    return List.of();
+    GraphPath<Integer, Long> path = new BFSShortestPath<>(view).getPath(from, to);
+    return path == null ? List.of() : path.getVertexList().stream().map(i -> ids[i]).toList();
   }
 }
