@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,32 @@ final class GraphLoader {
     }
   }
 
+  /**
+   * One instance per distinct string: types, packages, fqn folders, tags and the like repeat on
+   * most nodes, and the graph lives as long as the environment is queried.
+   */
+  private static final class Shared {
+    private final Map<String, String> strings = new HashMap<>();
+
+    String of(String s) {
+      return s == null ? null : strings.computeIfAbsent(s, k -> k);
+    }
+
+    List<String> of(java.sql.Array a) throws SQLException {
+      if (a == null) {
+        return List.of();
+      }
+      Object[] values = (Object[]) a.getArray();
+      String[] out = new String[values.length];
+      for (int i = 0; i < values.length; i++) {
+        out[i] = of(String.valueOf(values[i]));
+      }
+      return List.of(out);
+    }
+  }
+
   static LineageGraph load(Store store, String environment, ManifestRef ref) {
+    Shared shared = new Shared();
     List<GraphNode> nodes = new ArrayList<>();
     List<String[]> edges = new ArrayList<>();
     try (Connection c = store.duplicate()) {
@@ -70,10 +96,13 @@ final class GraphLoader {
         s.setString(1, ref.snapshotId());
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            nodes.add(new GraphNode(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                r.getString(5), r.getString(6), r.getString(7), StateData.strings(r.getArray(8)),
-                StateData.strings(r.getArray(9)), r.getString(10), r.getString(11), r.getString(12),
-                r.getString(13), r.getString(14), r.getString(15), r.getString(16)));
+            String name = r.getString(3);
+            String alias = r.getString(10);
+            nodes.add(new GraphNode(r.getString(1), shared.of(r.getString(2)), name, shared.of(r.getString(4)),
+                r.getString(5), r.getString(6), r.getString(7), shared.of(r.getArray(8)),
+                shared.of(r.getArray(9)), name != null && name.equals(alias) ? name : alias,
+                shared.of(r.getString(11)), shared.of(r.getString(12)), shared.of(r.getString(13)),
+                shared.of(r.getString(14)), shared.of(r.getString(15)), shared.of(r.getString(16))));
           }
         }
       }
