@@ -48,8 +48,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code floorSqlPerModel}: one prepared statement on one connection, executed per model,
  *       mapped to the same {@code RunResult} records;
  *   <li>{@code floorSqlBatch}: one query for all models ({@code QUALIFY row_number() ... <= runs});
- *   <li>{@code viewSqlPerModel} (a diagnostic, not a floor): dbtlens' own query over the {@code
- *       run_results} view, prepared once on one connection.
+ *   <li>{@code viewSqlPerModel} (a diagnostic, not a floor): the floor's query over the public
+ *       {@code run_results} view instead of the store table (what a notebook user writes), prepared
+ *       once on one connection.
  * </ul>
  *
  * Each measurement is one operation ({@link Mode#SingleShotTime}), which reads the history of every
@@ -184,9 +185,9 @@ public class HistoryBenchmark {
   }
 
   /**
-   * Not a floor: a diagnostic that runs dbtlens' own history SQL (over the public {@code
-   * run_results} view) on one connection with one prepared statement, to split dbtlens' time into
-   * the query's cost and the per-call overhead (a new connection and statement per call).
+   * Not a floor: a diagnostic that runs the floor's query over the public {@code run_results} view,
+   * which joins each result to its manifest and command, to show what the view costs a notebook
+   * user beside the store table.
    */
   @Benchmark
   public void viewSqlPerModel(Blackhole bh) throws SQLException {
