@@ -18,11 +18,24 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** The Java API's reads, over the public SQL views, each on its own connection. */
+/**
+ * The Java API's reads, over the public SQL views. Each query text keeps a few prepared statements,
+ * each on its own connection, for reuse by later calls (one call at a time per statement), so a
+ * call such as {@code runHistory} in a loop pays for planning once, not per call.
+ */
 public final class Queries {
+  /** Idle statements kept per query text: about the number of threads that query at once. */
+  private static final int POOLED_PER_QUERY = 4;
+
   private final Store store;
+  private final Map<String, Queue<PreparedStatement>> statements = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /** @param store the database */
   public Queries(Store store) {
@@ -79,8 +92,12 @@ public final class Queries {
   }
 
   private <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-    try (Connection c = store.duplicate();
-        PreparedStatement s = c.prepareStatement(sql)) {
+    Queue<PreparedStatement> pool = statements.computeIfAbsent(sql, k -> new ConcurrentLinkedQueue<>());
+    PreparedStatement s = pool.poll();
+    try {
+      if (s == null) {
+        s = prepare(sql);
+      }
       Sql.bind(s, params);
       List<T> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
@@ -88,11 +105,49 @@ public final class Queries {
           out.add(mapper.map(r));
         }
       }
+      if (closed || pool.size() >= POOLED_PER_QUERY) {
+        closeQuietly(s);
+      } else {
+        pool.offer(s);
+      }
       return out;
     } catch (SQLException e) {
+      closeQuietly(s);
       throw new StorageException("querying " + sql.strip().lines().findFirst().orElse(sql), e);
     }
   }
+
+  /** Closes the pooled statements and their connections; queries afterwards still work, unpooled. */
+  public void close() {
+    closed = true;
+    for (Queue<PreparedStatement> pool : statements.values()) {
+      for (PreparedStatement s; (s = pool.poll()) != null; ) {
+        closeQuietly(s);
+      }
+    }
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    Connection c = store.duplicate();
+    try {
+      return c.prepareStatement(sql);
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(PreparedStatement s) {
+    if (s == null) {
+      return;
+    }
+    try (Connection c = s.getConnection(); s) {
+      // closing both
+    } catch (SQLException ignored) {
+      // a statement that failed or a connection closed with its database: nothing to keep
+    }
+  }
+
 
   private static Instant instant(ResultSet r, int col) throws SQLException {
     // not getTimestamp: java.sql.Timestamp goes through the JVM's time zone (DST gaps shift it)
