@@ -76,8 +76,8 @@ set +e
 INGEST_RC=$?
 set -e
 tail -n 5 "$WORK/ingest.out"
-HEAP_MAX=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc.log" | sed 's/.*->//; s/M//' | sort -n | tail -1)
-DB_SIZE=$(du -sb "$WORK"/lens.duckdb* 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s / 1048576 }')
+HEAP_MAX=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc.log" | sed 's/.*->//; s/M//' | sort -n | tail -1 || true)
+DB_SIZE=$(du -sb "$WORK"/lens.duckdb* 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s / 1048576 }' || true)
 
 PROBE_RC=skipped
 if [[ -n "$PROPOSED" ]]; then

@@ -52,7 +52,11 @@ public final class DbtLens implements AutoCloseable {
    */
   public static final String DEFAULT_MEMORY_LIMIT = Store.DEFAULT_MEMORY_LIMIT;
 
-  /** System property naming DuckDB's number of worker threads; unset, one per core. */
+  /**
+   * System property naming DuckDB's number of worker threads. Unset: one per core for queries, and
+   * one during an ingest, which keeps DuckDB's memory within {@link #DEFAULT_MEMORY_LIMIT} on large
+   * manifests (with two threads a 1.2 GB manifest ran out of a 512 MB limit).
+   */
   public static final String THREADS_PROPERTY = Store.THREADS_PROPERTY;
 
   private DbtLens(Store store) {
@@ -106,7 +110,7 @@ public final class DbtLens implements AutoCloseable {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("no paths to ingest");
     }
-    try {
+    try (Store.Restore oneThread = store.ingestThreads()) {
       return new Ingester(store).ingest(options, paths);
     } finally {
       lineage.invalidate(options.environment());
@@ -238,6 +242,7 @@ public final class DbtLens implements AutoCloseable {
   /** Checkpoints and closes the database; waits for a running ingest to finish first. */
   @Override
   public synchronized void close() {
+    queries.close();
     store.close();
   }
 }

@@ -185,6 +185,42 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs DuckDB with one worker thread until closed, unless {@link #THREADS_PROPERTY} is set: an
+   * ingest appends in one thread anyway, and each extra DuckDB thread holds its own buffers, which
+   * ran a 1.2 GB manifest out of the default 512 MB memory limit on two cores.
+   *
+   * @return restores the previous thread count when closed
+   */
+  public Restore ingestThreads() {
+    if (!System.getProperty(THREADS_PROPERTY, "").isBlank()) {
+      return () -> { };
+    }
+    try (Statement s = connection.createStatement()) {
+      long previous;
+      try (ResultSet r = s.executeQuery("SELECT current_setting('threads')")) {
+        r.next();
+        previous = r.getLong(1);
+      }
+      s.execute("SET threads = 1");
+      return () -> {
+        try (Statement restore = connection.createStatement()) {
+          restore.execute("SET threads = " + previous);
+        } catch (SQLException e) {
+          throw new StorageException("restoring DuckDB's threads after an ingest into " + description, e);
+        }
+      };
+    } catch (SQLException e) {
+      throw new StorageException("setting DuckDB's threads for an ingest into " + description, e);
+    }
+  }
+
+  /** Undoes a temporary setting when closed. */
+  public interface Restore extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** @return true when opened read-only */
   public boolean readOnly() {
     return readOnly;
