@@ -14,7 +14,8 @@
 #   PROPOSED    DuckDB settings for a third run, separated by ';' (e.g. "memory_limit='1GB';threads=1"):
 #               the same ingest through the public API (benchmarks.jar's IngestProbe) after SET-ting them
 #               on the database instance, to try settings other than the defaults dbtlens opens
-#               databases with (memory_limit 512MB); empty (the default) to leave that run out
+#               databases with (memory_limit 512MB, one thread while ingesting); empty (the default) to leave
+#               that run out
 #   JFR         set to 1 to record the ingest with Java Flight Recorder (settings=profile) into
 #               $DATA_DIR/memory-1gb-ingest.jfr, e.g. for benchmarks/scripts/jfr-top.py
 #
