@@ -94,6 +94,7 @@ public final class Queries {
   private <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
     Queue<PreparedStatement> pool = statements.computeIfAbsent(sql, k -> new ConcurrentLinkedQueue<>());
     PreparedStatement s = pool.poll();
+    boolean reusable = false;
     try {
       if (s == null) {
         s = prepare(sql);
@@ -105,19 +106,20 @@ public final class Queries {
           out.add(mapper.map(r));
         }
       }
-      if (closed || pool.size() >= POOLED_PER_QUERY) {
-        closeQuietly(s);
-      } else {
-        pool.offer(s);
-      }
+      reusable = !closed && pool.size() < POOLED_PER_QUERY;
       return out;
     } catch (SQLException e) {
-      closeQuietly(s);
       throw new StorageException("querying " + sql.strip().lines().findFirst().orElse(sql), e);
+    } finally {
+      if (reusable) {
+        pool.offer(s);
+      } else {
+        closeQuietly(s);
+      }
     }
   }
 
-  /** Closes the pooled statements and their connections; queries afterwards still work, unpooled. */
+  /** Closes the pooled statements and their connections: called when the database closes. */
   public void close() {
     closed = true;
     for (Queue<PreparedStatement> pool : statements.values()) {
@@ -147,7 +149,6 @@ public final class Queries {
       // a statement that failed or a connection closed with its database: nothing to keep
     }
   }
-
 
   private static Instant instant(ResultSet r, int col) throws SQLException {
     // not getTimestamp: java.sql.Timestamp goes through the JVM's time zone (DST gaps shift it)
