@@ -15,6 +15,9 @@ import org.jgrapht.graph.DefaultGraphType;
  * an edge is {@code parent << 32 | child}. Every mutator throws.
  */
 final class IntGraphView extends AbstractGraph<Integer, Long> {
+  private static final GraphType TYPE = new DefaultGraphType.Builder().directed()
+      .allowMultipleEdges(false).allowSelfLoops(true).weighted(false).modifiable(false).build();
+
   private final int[][] parents;
   private final int[][] children;
 
@@ -134,8 +137,7 @@ final class IntGraphView extends AbstractGraph<Integer, Long> {
 
   @Override
   public GraphType getType() {
-    return new DefaultGraphType.Builder().directed().allowMultipleEdges(false).allowSelfLoops(true)
-        .weighted(false).modifiable(false).build();
+    return TYPE;
   }
 
   @Override
