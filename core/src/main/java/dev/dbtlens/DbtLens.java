@@ -1,10 +1,10 @@
 package dev.dbtlens;
 
-import dev.dbtlens.internal.FreshnessAnalysis;
-import dev.dbtlens.internal.Ingester;
-import dev.dbtlens.internal.LineageAccess;
-import dev.dbtlens.internal.Queries;
-import dev.dbtlens.internal.Store;
+import dev.dbtlens.internal.freshness.FreshnessAnalysis;
+import dev.dbtlens.internal.ingest.Ingester;
+import dev.dbtlens.internal.select.LineageAccess;
+import dev.dbtlens.internal.store.Queries;
+import dev.dbtlens.internal.store.Store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;

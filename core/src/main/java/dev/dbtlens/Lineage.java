@@ -1,7 +1,7 @@
 package dev.dbtlens;
 
-import dev.dbtlens.internal.LineageAccess;
-import dev.dbtlens.internal.LineageGraph;
+import dev.dbtlens.internal.lineage.LineageGraph;
+import dev.dbtlens.internal.select.LineageAccess;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,0 +1,103 @@
+package dev.dbtlens.internal.ingest;
+
+import dev.dbtlens.internal.dbt.Json;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.dbtlens.ArtifactFormatException;
+import dev.dbtlens.ProgressListener;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+
+/** An artifact file on disk: its size, content digest, and parsers over it. */
+final class ArtifactFile {
+  private static final int BUFFER = 1 << 16;
+  private static final long PROGRESS_STEP = 8L << 20;
+
+  private final Path path;
+  private final long size;
+  private final String sha256;
+
+  private ArtifactFile(Path path, long size, String sha256) {
+    this.path = path;
+    this.size = size;
+    this.sha256 = sha256;
+  }
+
+  static ArtifactFile read(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      MessageDigest digest = Hashing.sha256();
+      byte[] buf = new byte[BUFFER];
+      long size = 0;
+      for (int n; (n = in.read(buf)) > 0; ) {
+        digest.update(buf, 0, n);
+        size += n;
+      }
+      return new ArtifactFile(path, size, Hashing.hex(digest.digest()));
+    } catch (IOException e) {
+      throw new ArtifactFormatException(path, null, null, "cannot read file: " + e, e);
+    }
+  }
+
+  Path path() {
+    return path;
+  }
+
+  long size() {
+    return size;
+  }
+
+  String sha256() {
+    return sha256;
+  }
+
+  /**
+   * @param progress told of bytes read, or null
+   * @return a streaming parser over the file; the caller closes it
+   */
+  JsonParser openParser(ProgressListener progress) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER);
+    if (progress != null && progress != ProgressListener.NONE) {
+      in = new Counting(in, progress);
+    }
+    return Json.FACTORY.createParser(in);
+  }
+
+  private final class Counting extends FilterInputStream {
+    private final ProgressListener listener;
+    private long read;
+    private long reported;
+
+    Counting(InputStream in, ProgressListener listener) {
+      super(in);
+      this.listener = listener;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? -1 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count(n);
+      return n;
+    }
+
+    private void count(int n) {
+      if (n > 0) {
+        read += n;
+      }
+      if (n < 0 || read - reported >= PROGRESS_STEP) {
+        reported = read;
+        listener.onProgress(path, read, size);
+      }
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package dev.dbtlens.internal.ingest;
+
+import dev.dbtlens.internal.store.CurrentState;
+import dev.dbtlens.internal.store.Sql;
+import dev.dbtlens.internal.store.Store;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.dbtlens.ArtifactFormatException;
+import dev.dbtlens.ArtifactKind;
+import dev.dbtlens.ArtifactOutcome;
+import dev.dbtlens.IngestOptions;
+import dev.dbtlens.IngestReport;
+import dev.dbtlens.StorageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Ingests artifact files into an environment: all of them in one transaction, each file once.
+ */
+public final class Ingester {
+  private static final System.Logger LOG = System.getLogger("dev.dbtlens");
+
+  private final Store store;
+
+  /** @param store the database to write to */
+  public Ingester(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * @param options environment, job label, progress
+   * @param paths artifact files and folders holding them (searched recursively)
+   * @return what was added and skipped
+   */
+  public IngestReport ingest(IngestOptions options, List<Path> paths) {
+    List<Path> files = expand(paths);
+    DuckDBConnection conn = store.connection();
+    Totals totals = new Totals(options);
+    try {
+      conn.setAutoCommit(false);
+      Sql.count(conn, "SELECT 1"); // opens the transaction the appenders will join
+      for (Path file : files) {
+        ingestFile(conn, file, options, totals);
+      }
+      if (totals.changed()) {
+        CurrentState.refresh(conn, options.environment());
+      }
+      conn.commit();
+    } catch (SQLException e) {
+      rollback(conn);
+      throw new StorageException("ingesting into " + store.description(), e);
+    } catch (RuntimeException | Error e) {
+      rollback(conn);
+      throw e;
+    } finally {
+      try {
+        conn.setAutoCommit(true);
+      } catch (SQLException e) {
+        LOG.log(System.Logger.Level.DEBUG, "restoring auto-commit", e);
+      }
+    }
+    return totals.report();
+  }
+
+  private static void rollback(DuckDBConnection conn) {
+    try {
+      conn.rollback();
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.WARNING, "rollback failed: " + e.getMessage());
+    }
+  }
+
+  /** Folders are searched recursively for files named like dbt artifacts; files are taken as given. */
+  static List<Path> expand(List<Path> paths) {
+    Set<Path> out = new LinkedHashSet<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        List<Path> found = artifactsUnder(path);
+        if (found.isEmpty()) {
+          throw new ArtifactFormatException(path, null, null, "no dbt artifacts found in this folder"
+              + " (looked for manifest.json, run_results.json, sources.json, catalog.json,"
+              + " semantic_manifest.json)", null);
+        }
+        out.addAll(found);
+      } else if (Files.isRegularFile(path)) {
+        out.add(path.toAbsolutePath().normalize());
+      } else {
+        throw new ArtifactFormatException(path, null, null, "no such file or folder", null);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static List<Path> artifactsUnder(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> ArtifactProbe.kindFromName(p) != null)
+          .map(p -> p.toAbsolutePath().normalize())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + dir, e);
+    }
+  }
+
+  private void ingestFile(DuckDBConnection conn, Path path, IngestOptions options, Totals totals)
+      throws SQLException {
+    ArtifactFile file = ArtifactFile.read(path);
+    String env = options.environment();
+    ArtifactOutcome already = alreadyIngested(conn, file, env);
+    if (already != null) {
+      totals.add(already, null);
+      return;
+    }
+    ArtifactHeader header = ArtifactProbe.probe(path, file);
+    String invocationId = invocationId(header, file);
+    String conflict = conflictingFile(conn, env, header.kind(), invocationId);
+    if (conflict != null) {
+      String warning = path + ": skipped: environment '" + env + "' already holds a different "
+          + header.kind().sqlName() + " for invocation " + invocationId + " (from " + conflict + ")";
+      totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
+          invocationId, false, 0, warning), null);
+      return;
+    }
+    Row row = new Row(env, invocationId, header, file, options.job());
+    row.newInvocation = !Sql.exists(conn,
+        "SELECT 1 FROM store.artifact WHERE environment = ? AND invocation_id = ?", env, invocationId);
+    Reading reading = new Reading(path, header.schemaVersion());
+    JsonParser parser = null;
+    try (JsonParser p = file.openParser(options.progress())) {
+      parser = p;
+      load(conn, p, reading, row);
+    } catch (IOException e) {
+      throw Parsing.translate(e, reading, parser);
+    }
+    options.progress().onProgress(path, file.size(), file.size());
+    insertArtifact(conn, row);
+    totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
+        invocationId, true, row.rows, header.warning()), row);
+  }
+
+  private void load(DuckDBConnection conn, JsonParser p, Reading reading, Row row)
+      throws IOException, SQLException {
+    ArtifactHeader h = row.header;
+    switch (h.kind()) {
+      case MANIFEST -> {
+        ManifestLoader.Result r = new ManifestLoader(conn, reading).load(p, row.env);
+        row.snapshotId = r.snapshotId();
+        row.selectors = r.selectorsJson();
+        row.rows = r.members();
+        row.definitionsAdded = r.definitionsAdded();
+      }
+      case RUN_RESULTS -> {
+        RunResultsLoader.Result r = new RunResultsLoader(conn, reading)
+            .load(p, row.env, row.invocationId, h.generatedAt());
+        row.rows = r.results();
+        row.elapsed = r.elapsedTime();
+        row.args = r.argsJson();
+        row.command = r.command();
+      }
+      case SOURCES -> {
+        SourcesLoader.Result r = new SourcesLoader(conn, reading)
+            .load(p, row.env, row.invocationId, h.generatedAt());
+        row.rows = r.results();
+        row.elapsed = r.elapsedTime();
+        row.command = "source freshness";
+      }
+      case CATALOG -> {
+        CatalogLoader.Result r = new CatalogLoader(conn, reading).load(p);
+        row.snapshotId = r.snapshotId();
+        row.rows = r.entries();
+        row.catalogAdded = r.entriesAdded();
+        row.command = "docs generate";
+      }
+      case SEMANTIC_MANIFEST ->
+          row.rows = new SemanticManifestLoader(conn, reading).load(p, row.env, row.invocationId);
+    }
+  }
+
+  private static ArtifactOutcome alreadyIngested(DuckDBConnection conn, ArtifactFile file, String env)
+      throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement("SELECT kind, schema_version, dbt_version,"
+        + " invocation_id FROM store.artifact WHERE environment = ? AND file_sha256 = ?")) {
+      Sql.bind(s, env, file.sha256());
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return null;
+        }
+        return new ArtifactOutcome(file.path(), ArtifactKind.valueOf(r.getString(1).toUpperCase(
+            java.util.Locale.ROOT)), r.getString(2), r.getString(3), r.getString(4), false, 0, null);
+      }
+    }
+  }
+
+  private static String conflictingFile(DuckDBConnection conn, String env, ArtifactKind kind,
+      String invocationId) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement("SELECT file_path FROM store.artifact"
+        + " WHERE environment = ? AND kind = ? AND invocation_id = ?")) {
+      Sql.bind(s, env, kind.sqlName(), invocationId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
+  }
+
+  /**
+   * dbt writes {@code metadata.invocation_id} in every versioned artifact; semantic_manifest.json has
+   * none and takes that of the manifest beside it. Failing both, the file's digest stands in.
+   */
+  private static String invocationId(ArtifactHeader header, ArtifactFile file) {
+    if (header.invocationId() != null) {
+      return header.invocationId();
+    }
+    if (header.kind() == ArtifactKind.SEMANTIC_MANIFEST) {
+      Path sibling = file.path().resolveSibling("manifest.json");
+      if (Files.isRegularFile(sibling)) {
+        try {
+          String id = ArtifactProbe.probe(sibling, ArtifactFile.read(sibling)).invocationId();
+          if (id != null) {
+            return id;
+          }
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.DEBUG, "sibling manifest unreadable", e);
+        }
+      }
+    }
+    return "file-" + file.sha256().substring(0, 16);
+  }
+
+  private static void insertArtifact(DuckDBConnection conn, Row row) throws SQLException {
+    ArtifactHeader h = row.header;
+    Sql.update(conn, "INSERT INTO store.artifact VALUES"
+            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON, ?, ?, ?, ?, ?, ?)",
+        row.env, row.invocationId, h.kind().sqlName(), h.schemaVersion(), h.dbtVersion(),
+        h.generatedAt(), h.invocationStartedAt(), row.elapsed, row.command, row.job,
+        h.projectName(), h.projectId(), h.adapterType(), row.args, row.selectors, row.snapshotId,
+        row.rows, row.file.path().toString(), row.file.size(), row.file.sha256(),
+        LocalDateTime.now(ZoneOffset.UTC));
+  }
+
+  /** What one file adds to the artifact table and to the report. */
+  private static final class Row {
+    final String env;
+    final String invocationId;
+    final ArtifactHeader header;
+    final ArtifactFile file;
+    final String job;
+    boolean newInvocation;
+    String snapshotId;
+    String selectors;
+    String args;
+    String command;
+    Double elapsed;
+    long rows;
+    long definitionsAdded;
+    long catalogAdded;
+
+    Row(String env, String invocationId, ArtifactHeader header, ArtifactFile file, String job) {
+      this.env = env;
+      this.invocationId = invocationId;
+      this.header = header;
+      this.file = file;
+      this.job = job;
+    }
+  }
+
+  /** Sums outcomes into the report. */
+  private static final class Totals {
+    private final IngestOptions options;
+    private final List<ArtifactOutcome> outcomes = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Set<String> newInvocations = new LinkedHashSet<>();
+    private long definitions;
+    private long runResults;
+    private long freshness;
+    private long catalog;
+
+    Totals(IngestOptions options) {
+      this.options = options;
+    }
+
+    void add(ArtifactOutcome o, Row added) {
+      outcomes.add(o);
+      if (added != null) {
+        count(added);
+      }
+      if (o.warning() != null) {
+        warnings.add(o.warning());
+        LOG.log(System.Logger.Level.WARNING, o.warning());
+      }
+    }
+
+    private void count(Row row) {
+      if (row.newInvocation) {
+        newInvocations.add(row.invocationId);
+      }
+      definitions += row.definitionsAdded;
+      catalog += row.catalogAdded;
+      switch (row.header.kind()) {
+        case RUN_RESULTS -> runResults += row.rows;
+        case SOURCES -> freshness += row.rows;
+        default -> { }
+      }
+    }
+
+    boolean changed() {
+      return outcomes.stream().anyMatch(ArtifactOutcome::added);
+    }
+
+    IngestReport report() {
+      return new IngestReport(options.environment(), outcomes, newInvocations.size(), definitions,
+          runResults, freshness, catalog, warnings);
+    }
+  }
+}

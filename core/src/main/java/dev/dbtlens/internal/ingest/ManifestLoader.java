@@ -1,0 +1,279 @@
+package dev.dbtlens.internal.ingest;
+
+import dev.dbtlens.internal.dbt.Json;
+import dev.dbtlens.internal.store.Sql;
+import dev.dbtlens.internal.store.TableWriter;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Streams a manifest one entry at a time. Definitions already stored are recognised by content hash
+ * and not written again (see {@link #loadKnown}); the manifest's set of (node, definition) pairs and its parent_map edges
+ * form a snapshot, stored once however many invocations share it.
+ */
+final class ManifestLoader {
+  /** Top-level keys whose values map unique ids to entries; they must be objects. */
+  private static final Set<String> NODE_GROUPS = Set.of("nodes", "sources", "macros", "exposures",
+      "metrics", "groups", "semantic_models", "saved_queries", "unit_tests", "functions");
+  static final String DIRECT_WRITE_LIMIT_PROPERTY = "dbtlens.ingest.directWriteLimit";
+  private static final Set<String> SKIPPED = Set.of("metadata", "child_map", "group_map", "docs", "disabled");
+
+  /**
+   * @param snapshotId the snapshot the manifest points to
+   * @param definitionsAdded definitions new to the database
+   * @param members nodes and macros in the manifest
+   * @param edges parent_map pairs
+   * @param selectorsJson the manifest's {@code selectors}, as JSON
+   */
+  record Result(String snapshotId, long definitionsAdded, long members, long edges, String selectorsJson) {}
+
+  private final DuckDBConnection conn;
+  private final Reading reading;
+  private final Set<String> knownDefs = new HashSet<>();
+  private final Set<String> knownCompiled = new HashSet<>();
+  private final Hashing.SetHash content = new Hashing.SetHash();
+  private final ManifestEntry entry = new ManifestEntry();
+  private final MessageDigest compiledDigest = Hashing.sha256();
+  private long edges;
+  private boolean sawParentMap;
+  private String selectorsJson;
+  private boolean direct;
+  private long defsWritten;
+
+  ManifestLoader(DuckDBConnection conn, Reading reading) {
+    this.conn = conn;
+    this.reading = reading;
+  }
+
+  Result load(JsonParser p, String environment) throws IOException, SQLException {
+    loadKnown(environment);
+    Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
+        + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
+    try (Writers w = new Writers(conn, direct)) {
+      Parsing.expectRootObject(p, reading);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        topLevel(p, field, w);
+      }
+      w.finish();
+    }
+    String duplicate = Sql.first(conn,
+        "SELECT unique_id FROM store.stage_member GROUP BY unique_id HAVING count(*) > 1 ORDER BY 1 LIMIT 1");
+    if (duplicate != null) {
+      throw reading.error("$", "unique_id '" + duplicate + "' is defined more than once");
+    }
+    String snapshotId = "m" + content.value();
+    long members = content.count() - edges;
+    storeSnapshot(snapshotId, members);
+    long added = promoteDefinitions();
+    return new Result(snapshotId, added, members, edges, selectorsJson);
+  }
+
+  private void topLevel(JsonParser p, String field, Writers w) throws IOException {
+    if (SKIPPED.contains(field)) {
+      p.skipChildren();
+    } else if (field.equals("parent_map") && p.currentToken() != JsonToken.VALUE_NULL) {
+      parentMap(p, w);
+    } else if (field.equals("selectors")) {
+      selectorsJson = Json.text(p.readValueAsTree());
+    } else if (p.currentToken() == JsonToken.START_OBJECT) {
+      group(p, field, NODE_GROUPS.contains(field), w);
+    } else if (NODE_GROUPS.contains(field) && p.currentToken() != JsonToken.VALUE_NULL) {
+      Parsing.expectObject(p, reading);
+    } else {
+      p.skipChildren();
+    }
+  }
+
+  private void group(JsonParser p, String group, boolean known, Writers w) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        if (known) {
+          Parsing.expectObject(p, reading);
+        }
+        p.skipChildren();
+        continue;
+      }
+      String path = "$." + group + "['" + key + "']";
+      entry.read(p, path, reading);
+      if (!known && !entry.hasUniqueId()) {
+        continue;
+      }
+      entry(key, w);
+    }
+  }
+
+  /** Records the entry just read as a member; writes its definition and compiled code if new. */
+  private void entry(String key, Writers w) {
+    String uniqueId = entry.uniqueId() != null ? entry.uniqueId() : key;
+    String defHash = entry.defHash();
+    String compiledCode = entry.compiledCode();
+    String compiledHash = compiledCode == null ? null : Hashing.hex128(
+        compiledDigest.digest(compiledCode.getBytes(StandardCharsets.UTF_8)));
+    content.add("n", uniqueId, defHash, compiledHash);
+    w.members.begin().str(uniqueId).str(defHash).str(compiledHash).end();
+    if (knownDefs.add(defHash)) {
+      NodeDefinition def = new NodeDefinition(entry, uniqueId, defHash);
+      def.writeDef(w.defs);
+      def.writeColumns(w.columns);
+      defsWritten++;
+    }
+    if (compiledHash != null && knownCompiled.add(compiledHash)) {
+      w.compiled.begin().str(compiledHash).str(compiledCode).end();
+    }
+  }
+
+  private void parentMap(JsonParser p, Writers w) throws IOException {
+    Parsing.expectObject(p, reading);
+    sawParentMap = true;
+    Set<String> parents = new LinkedHashSet<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String child = p.currentName();
+      p.nextToken();
+      Parsing.expectArray(p, reading);
+      parents.clear();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+          throw reading.error(Json.path(p), "expected a unique_id string, found "
+              + Parsing.describe(p.currentToken()));
+        }
+        parents.add(p.getText());
+      }
+      for (String parent : parents) {
+        content.add("e", parent, child);
+        w.edges.begin().str(parent).str(child).end();
+        edges++;
+      }
+    }
+  }
+
+  /**
+   * Collects the hashes of definitions and compiled code already stored. While the database holds
+   * at most {@link #directWriteLimit()} of them, all are loaded, so that new ones are known exactly
+   * and appended straight to their tables; beyond that, only those of the environment's latest
+   * manifest are (to skip most of an unchanged manifest), and the rest go through staging tables
+   * whose rows are kept only if absent.
+   */
+  private void loadKnown(String environment) throws SQLException {
+    long stored = Sql.count(conn, "SELECT (SELECT count(*) FROM store.node_def)"
+        + " + (SELECT count(*) FROM store.compiled)");
+    direct = stored <= directWriteLimit();
+    if (direct) {
+      load("SELECT def_hash FROM store.node_def", knownDefs);
+      load("SELECT compiled_hash FROM store.compiled", knownCompiled);
+      return;
+    }
+    try (PreparedStatement s = conn.prepareStatement("SELECT m.def_hash, m.compiled_hash"
+        + " FROM store.latest_manifest lm JOIN store.snapshot_member m USING (snapshot_id)"
+        + " WHERE lm.environment = ?")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          knownDefs.add(r.getString(1));
+          String c = r.getString(2);
+          if (c != null) {
+            knownCompiled.add(c);
+          }
+        }
+      }
+    }
+  }
+
+  private void load(String sql, Set<String> into) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        into.add(r.getString(1));
+      }
+    }
+  }
+
+  /**
+   * @return how many stored hashes (definitions plus compiled code) are loaded whole; system
+   *     property {@code dbtlens.ingest.directWriteLimit} (a test sets 0 to exercise staging)
+   */
+  static long directWriteLimit() {
+    return Long.getLong(DIRECT_WRITE_LIMIT_PROPERTY, 500_000L);
+  }
+
+  private void storeSnapshot(String snapshotId, long members) throws SQLException {
+    if (Sql.exists(conn, "SELECT 1 FROM store.snapshot WHERE snapshot_id = ?", snapshotId)) {
+      return;
+    }
+    if (!sawParentMap) {
+      // manifests always carry parent_map; if one does not, derive it from depends_on.nodes
+      Sql.update(conn, "INSERT INTO store.stage_edge SELECT DISTINCT unnest(d.depends_on_nodes), m.unique_id"
+          + " FROM store.stage_member m JOIN (SELECT def_hash, depends_on_nodes FROM store.stage_def"
+          + " UNION ALL SELECT def_hash, depends_on_nodes FROM store.node_def) d USING (def_hash)");
+      edges = Sql.count(conn, "SELECT count(*) FROM store.stage_edge");
+    }
+    Sql.update(conn, "INSERT INTO store.snapshot_member SELECT ?, unique_id, def_hash, compiled_hash"
+        + " FROM store.stage_member", snapshotId);
+    Sql.update(conn, "INSERT INTO store.snapshot_edge SELECT ?, parent_id, child_id FROM store.stage_edge",
+        snapshotId);
+    Sql.update(conn, "INSERT INTO store.snapshot VALUES (?, 'manifest', ?, ?)", snapshotId, members, edges);
+  }
+
+  private long promoteDefinitions() throws SQLException {
+    long added;
+    if (direct) {
+      added = defsWritten; // appended straight to node_def, known to be new
+    } else {
+      Sql.update(conn, "INSERT INTO store.def_column SELECT * FROM store.stage_def_column"
+          + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
+      added = Sql.update(conn, "INSERT INTO store.node_def SELECT * FROM store.stage_def"
+          + " WHERE def_hash NOT IN (SELECT def_hash FROM store.node_def)");
+      Sql.update(conn, "INSERT INTO store.compiled SELECT * FROM store.stage_compiled"
+          + " WHERE compiled_hash NOT IN (SELECT compiled_hash FROM store.compiled)");
+    }
+    Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
+        + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
+    return added;
+  }
+
+  /** The appenders one manifest writes through. */
+  private static final class Writers implements AutoCloseable {
+    final TableWriter members;
+    final TableWriter edges;
+    final TableWriter defs;
+    final TableWriter columns;
+    final TableWriter compiled;
+
+    Writers(DuckDBConnection conn, boolean direct) {
+      members = new TableWriter(conn, "stage_member");
+      edges = new TableWriter(conn, "stage_edge");
+      defs = new TableWriter(conn, direct ? "node_def" : "stage_def");
+      columns = new TableWriter(conn, direct ? "def_column" : "stage_def_column");
+      compiled = new TableWriter(conn, direct ? "compiled" : "stage_compiled");
+    }
+
+    void finish() {
+      members.finish();
+      edges.finish();
+      defs.finish();
+      columns.finish();
+      compiled.finish();
+    }
+
+    @Override
+    public void close() {
+      members.close();
+      edges.close();
+      defs.close();
+      columns.close();
+      compiled.close();
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package dev.dbtlens.internal.store;
+
+import dev.dbtlens.DbtLensException;
+import dev.dbtlens.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The DuckDB database: opening it with a storage version old DuckDB clients can read, creating and
+ * migrating the schema, and handing out connections.
+ */
+public final class Store implements AutoCloseable {
+  /** Version of the SQL schema this build writes and reads. */
+  public static final int SCHEMA_VERSION = 1;
+
+  /** The storage format new database files are written in: readable by DuckDB 1.2 and later. */
+  public static final String STORAGE_VERSION = "v1.2.0";
+
+  /**
+   * System property giving DuckDB's {@code memory_limit} (e.g. {@code 1GB}); {@link
+   * #DEFAULT_MEMORY_LIMIT} when unset, DuckDB's own default (80% of RAM) when empty.
+   */
+  public static final String MEMORY_LIMIT_PROPERTY = "dbtlens.duckdb.memory_limit";
+
+  /** System property giving DuckDB's {@code threads}; DuckDB's default (one per core) when unset. */
+  public static final String THREADS_PROPERTY = "dbtlens.duckdb.threads";
+
+  /**
+   * DuckDB's buffer pool limit unless configured: without it DuckDB may hold up to 80% of RAM while
+   * a large manifest is ingested, though ingest streams; data beyond it spills to DuckDB's temp
+   * directory (beside the database file, or {@code .tmp} for an in-memory database).
+   */
+  public static final String DEFAULT_MEMORY_LIMIT = "512MB";
+
+  private final DuckDBConnection connection;
+  private final boolean readOnly;
+  private final String description;
+
+  private Store(DuckDBConnection connection, boolean readOnly, String description) {
+    this.connection = connection;
+    this.readOnly = readOnly;
+    this.description = description;
+  }
+
+  /**
+   * Opens (creating if absent) a database file, or an in-memory database when {@code file} is null.
+   *
+   * @param file the database file, or null for in-memory
+   * @param readOnly open without the write lock, for analysis while another process may read too
+   * @return the open store, schema created or migrated
+   */
+  public static Store open(Path file, boolean readOnly) {
+    String where = file == null ? "in-memory database" : "database " + file;
+    Properties props = new Properties();
+    props.setProperty("storage_compatibility_version", STORAGE_VERSION);
+    String memoryLimit = System.getProperty(MEMORY_LIMIT_PROPERTY, DEFAULT_MEMORY_LIMIT).strip();
+    if (!memoryLimit.isEmpty()) {
+      props.setProperty("memory_limit", memoryLimit);
+    }
+    String threads = System.getProperty(THREADS_PROPERTY, "").strip();
+    if (!threads.isEmpty()) {
+      props.setProperty("threads", threads);
+    }
+    if (readOnly) {
+      props.setProperty("duckdb.read_only", "true");
+    }
+    String url = file == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + file.toAbsolutePath();
+    DuckDBConnection conn;
+    try {
+      conn = (DuckDBConnection) DriverManager.getConnection(url, props);
+    } catch (SQLException e) {
+      throw openFailure(where, e);
+    }
+    Store store = new Store(conn, readOnly, where);
+    try {
+      store.prepareSchema();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
+  }
+
+  private static DbtLensException openFailure(String where, SQLException e) {
+    String msg = String.valueOf(e.getMessage());
+    if (msg.contains("lock")) {
+      return new StorageException(
+          "Cannot open " + where + ": another process has it open (DuckDB allows one read-write"
+              + " process, or any number of read-only ones, at a time)", e);
+    }
+    return new StorageException("Cannot open " + where, e);
+  }
+
+  private void prepareSchema() {
+    Integer found = schemaVersion();
+    if (found != null && found > SCHEMA_VERSION) {
+      throw new DbtLensException(description + " was written by a newer dbtlens (schema version "
+          + found + "); this dbtlens reads schema version " + SCHEMA_VERSION + " and older");
+    }
+    if (readOnly) {
+      if (found == null) {
+        throw new DbtLensException(description + " is not a dbtlens database (no store.meta table)");
+      }
+      return;
+    }
+    if (found == null) {
+      runScript("schema-v1.sql");
+      execute("INSERT INTO store.meta VALUES ('schema_version', '" + SCHEMA_VERSION + "'),"
+          + " ('storage_version', '" + STORAGE_VERSION + "'), ('created_by', 'dbtlens')");
+    }
+    // future migrations: if (found == 1) runScript("migrate-v1-v2.sql") ...
+    runScript("views.sql");
+  }
+
+  /** @return the schema version recorded in the database, or null for a database without one */
+  public Integer schemaVersion() {
+    try (Statement s = connection.createStatement();
+        ResultSet tables = s.executeQuery("SELECT count(*) FROM duckdb_tables()"
+            + " WHERE schema_name = 'store' AND table_name = 'meta'")) {
+      tables.next();
+      if (tables.getLong(1) == 0) {
+        return null;
+      }
+    } catch (SQLException e) {
+      throw new StorageException("reading store.meta", e);
+    }
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT value FROM store.meta WHERE key = 'schema_version'")) {
+      return r.next() ? Integer.valueOf(r.getString(1)) : null;
+    } catch (SQLException e) {
+      throw new StorageException("reading store.meta", e);
+    }
+  }
+
+  private void runScript(String resource) {
+    String sql;
+    try (InputStream in = Store.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    execute(sql);
+  }
+
+  void execute(String sql) {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new StorageException("executing " + firstLine(sql), e);
+    }
+  }
+
+  private static String firstLine(String sql) {
+    String trimmed = sql.strip();
+    int nl = trimmed.indexOf('\n');
+    return nl < 0 ? trimmed : trimmed.substring(0, nl) + " ...";
+  }
+
+  /** @return the connection that writes; used by one thread at a time */
+  public DuckDBConnection connection() {
+    return connection;
+  }
+
+  /** @return a new connection to the same database, for another thread or for a caller to close */
+  public Connection duplicate() {
+    try {
+      Connection c = connection.duplicate();
+      c.setAutoCommit(true); // duplicate() copies the writer's mode, manual while an ingest runs
+      return c;
+    } catch (SQLException e) {
+      throw new StorageException("duplicating the connection to " + description, e);
+    }
+  }
+
+  /**
+   * Runs DuckDB with one worker thread until closed, unless {@link #THREADS_PROPERTY} is set: an
+   * ingest appends in one thread anyway, and each extra DuckDB thread holds its own buffers, which
+   * ran a 1.2 GB manifest out of the default 512 MB memory limit on two cores.
+   *
+   * @return restores the previous thread count when closed
+   */
+  public Restore ingestThreads() {
+    if (!System.getProperty(THREADS_PROPERTY, "").isBlank()) {
+      return () -> { };
+    }
+    try (Statement s = connection.createStatement()) {
+      long previous;
+      try (ResultSet r = s.executeQuery("SELECT current_setting('threads')")) {
+        r.next();
+        previous = r.getLong(1);
+      }
+      s.execute("SET threads = 1");
+      return () -> {
+        try (Statement restore = connection.createStatement()) {
+          restore.execute("SET threads = " + previous);
+        } catch (SQLException e) {
+          throw new StorageException("restoring DuckDB's threads after an ingest into " + description, e);
+        }
+      };
+    } catch (SQLException e) {
+      throw new StorageException("setting DuckDB's threads for an ingest into " + description, e);
+    }
+  }
+
+  /** Undoes a temporary setting when closed. */
+  public interface Restore extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** @return true when opened read-only */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /** @return e.g. {@code database /tmp/lens.duckdb} */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (!readOnly && !connection.isClosed()) {
+        if (!connection.getAutoCommit()) {
+          connection.rollback(); // never commit a half-done ingest by switching auto-commit on
+        }
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+          s.execute("CHECKPOINT");
+        }
+      }
+    } catch (SQLException e) {
+      // best effort: DuckDB checkpoints on close anyway
+    } finally {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // nothing more to do
+      }
+    }
+  }
+}

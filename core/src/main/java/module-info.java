@@ -1,0 +1,15 @@
+/**
+ * dbtlens core: dbt artifacts in an embedded DuckDB database, with run history, lineage, dbt's node
+ * selection and freshness. The API is the one exported package, {@code dev.dbtlens}; the packages
+ * under {@code dev.dbtlens.internal} are hidden from other modules.
+ */
+module dev.dbtlens.core {
+  requires transitive java.sql;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.jgrapht.core;
+  requires duckdb.jdbc;
+
+  exports dev.dbtlens;
+}
