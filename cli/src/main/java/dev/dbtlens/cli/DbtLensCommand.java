@@ -1,5 +1,6 @@
 package dev.dbtlens.cli;
 
+import dev.dbtlens.cli.support.VerboseOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

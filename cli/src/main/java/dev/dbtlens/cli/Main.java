@@ -1,5 +1,19 @@
 package dev.dbtlens.cli;
 
+import dev.dbtlens.cli.demo.DemoCommand;
+import dev.dbtlens.cli.demo.GenerateCommand;
+import dev.dbtlens.cli.freshness.FreshnessCommand;
+import dev.dbtlens.cli.graphql.GraphqlCommand;
+import dev.dbtlens.cli.graphql.SchemaCommand;
+import dev.dbtlens.cli.ingest.IngestCommand;
+import dev.dbtlens.cli.select.LineageCommand;
+import dev.dbtlens.cli.select.LsCommand;
+import dev.dbtlens.cli.sql.SqlCommand;
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.Failures;
+import dev.dbtlens.cli.support.LibraryLog;
+import dev.dbtlens.cli.support.StatusLine;
+import dev.dbtlens.cli.support.Terminal;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -9,21 +23,11 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * The {@code dbtlens} command line: {@code ingest}, {@code sql}, {@code demo} and {@code generate}.
+ * The {@code dbtlens} command line: every command of {@code dbtlens --help}.
  *
- * <p>Exit codes: 0 success; 1 failure; 2 usage error; 3 bad input (a malformed artifact or one of an
- * unsupported version). See {@code dbtlens --help}.
+ * <p>Exit codes are those of {@link ExitCode}. See {@code dbtlens --help}.
  */
 public final class Main {
-  /** Success. */
-  static final int OK = 0;
-  /** Anything that is neither a usage error nor bad input. */
-  static final int FAILURE = 1;
-  /** A bad option, an unknown command, a missing {@code --db}, a SQL syntax error. */
-  static final int USAGE = 2;
-  /** An artifact file that is malformed or of an unsupported version. */
-  static final int BAD_INPUT = 3;
-
   private Main() {}
 
   /**
@@ -82,11 +86,11 @@ public final class Main {
 
   private static void documentExitCodes(CommandLine cl) {
     Map<String, String> codes = new LinkedHashMap<>();
-    codes.put(String.valueOf(OK), "success");
-    codes.put(String.valueOf(FAILURE), "failure (database locked or unreadable, query failed, ...)");
-    codes.put(String.valueOf(USAGE), "usage error: bad option, unknown command, missing --db,"
+    codes.put(String.valueOf(ExitCode.OK), "success");
+    codes.put(String.valueOf(ExitCode.FAILURE), "failure (database locked or unreadable, query failed, ...)");
+    codes.put(String.valueOf(ExitCode.USAGE), "usage error: bad option, unknown command, missing --db,"
         + " a PATH or sql database that does not exist, SQL syntax error");
-    codes.put(String.valueOf(BAD_INPUT), "bad input: an artifact file is malformed or of an"
+    codes.put(String.valueOf(ExitCode.BAD_INPUT), "bad input: an artifact file is malformed or of an"
         + " unsupported version; nothing was written");
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     cl.getSubcommands().values().stream()

@@ -1,5 +1,10 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.demo;
 
+import dev.dbtlens.cli.output.IngestPrinter;
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.ProgressBar;
+import dev.dbtlens.cli.support.StatusLine;
+import dev.dbtlens.cli.support.VerboseOption;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.IngestOptions;
 import dev.dbtlens.IngestReport;
@@ -30,7 +35,7 @@ import picocli.CommandLine.Spec;
             + " prints a summary computed with SQL: invocations, nodes, the latest run's statuses,"
             + " the slowest models, failing tests, stale sources, errored models.",
         "Safe to run again: files already ingested are skipped."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--db", paramLabel = "FILE", defaultValue = "dbtlens-demo.duckdb",
@@ -41,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private final StatusLine status;
 
-  DemoCommand(StatusLine status) {
+  public DemoCommand(StatusLine status) {
     this.status = status;
   }
 
@@ -65,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     } finally {
       deleteRecursively(temp);
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

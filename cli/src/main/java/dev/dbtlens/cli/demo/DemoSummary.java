@@ -1,5 +1,8 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.demo;
 
+import dev.dbtlens.cli.output.ResultPrinter;
+import dev.dbtlens.cli.support.Launcher;
+import dev.dbtlens.cli.support.Shell;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,5 +1,8 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.demo;
 
+import dev.dbtlens.cli.output.Plural;
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.VerboseOption;
 import dev.dbtlens.testdata.GenerationSummary;
 import dev.dbtlens.testdata.ProjectGenerator;
 import dev.dbtlens.testdata.ProjectGenerator.Options;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
         "Writes the artifacts of a synthetic, realistic dbt project: one folder per dbt invocation"
             + " (like successive copies of target/), ready for 'dbtlens ingest'.",
         "The same options always give the same files."})
-final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--models", required = true, paramLabel = "N",
@@ -65,6 +68,6 @@ final class GenerateCommand implements Callable<Integer> {
         Plural.of(s.sources(), "source"), Plural.of(s.seeds(), "seed"),
         Plural.of(s.snapshots(), "snapshot"), Plural.of(s.exposures(), "exposure"),
         (System.nanoTime() - start) / 1e9);
-    return Main.OK;
+    return ExitCode.OK;
   }
 }

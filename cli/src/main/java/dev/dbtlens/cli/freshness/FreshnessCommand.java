@@ -1,5 +1,9 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.freshness;
 
+import dev.dbtlens.cli.output.ResultPrinter;
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.ReadOptions;
+import dev.dbtlens.cli.support.VerboseOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.FreshnessReport;
@@ -32,7 +36,7 @@ import picocli.CommandLine.Spec;
         "Source freshness re-evaluated at a time (default now), each model's last attempt and last"
             + " success with its meta.freshness SLA, and the oldest upstream data of every model and"
             + " exposure (see docs/freshness.md)."})
-final class FreshnessCommand implements Callable<Integer> {
+public final class FreshnessCommand implements Callable<Integer> {
   enum Format { TABLE, JSON }
 
   @Spec CommandSpec spec;
@@ -55,7 +59,7 @@ final class FreshnessCommand implements Callable<Integer> {
       FreshnessReport report = lens.freshness(db.environment, when);
       if (format == Format.JSON) {
         out.println(new ObjectMapper().writeValueAsString(json(report)));
-        return Main.OK;
+        return ExitCode.OK;
       }
       ResultPrinter table = new ResultPrinter(out, ResultPrinter.Format.TABLE);
       out.println("Sources at " + report.at() + ":");
@@ -70,7 +74,7 @@ final class FreshnessCommand implements Callable<Integer> {
       table.print(List.of("exposure", "oldest", "blame", "age_s"),
           report.upstream().stream().filter(u -> u.resourceType().equals("exposure")).map(FreshnessCommand::row).toList(), true);
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 
   private Instant parse(String text) {

@@ -1,5 +1,7 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.graphql;
 
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.VerboseOption;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtlens.DbtLens;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
             + " Discovery API (docs/graphql.md; 'dbtlens schema' prints it), and prints the JSON"
             + " result ({\"data\": ..., \"errors\": [...]}).",
         "Exits with 1 when the result has errors, 2 for a usage error."})
-final class GraphqlCommand implements Callable<Integer> {
+public final class GraphqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--db", required = true, paramLabel = "FILE", description = "The database file.")
@@ -62,7 +64,7 @@ final class GraphqlCommand implements Callable<Integer> {
     try (DbtLens lens = DbtLens.openReadOnly(db)) {
       GraphQLResult result = DbtLensGraphQL.create(lens).execute(document, vars, operation);
       spec.commandLine().getOut().println(result.toJson());
-      return result.hasErrors() ? Main.FAILURE : Main.OK;
+      return result.hasErrors() ? ExitCode.FAILURE : ExitCode.OK;
     }
   }
 

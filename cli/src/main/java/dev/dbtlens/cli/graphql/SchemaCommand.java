@@ -1,5 +1,7 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.graphql;
 
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.VerboseOption;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.graphql.DbtLensGraphQL;
 import java.util.concurrent.Callable;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Spec;
     name = "schema",
     mixinStandardHelpOptions = true,
     description = "Prints the GraphQL schema (SDL) that 'dbtlens graphql' serves (docs/graphql.md).")
-final class SchemaCommand implements Callable<Integer> {
+public final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin VerboseOption verbose;
@@ -23,6 +25,6 @@ final class SchemaCommand implements Callable<Integer> {
     try (DbtLens lens = DbtLens.inMemory()) {
       spec.commandLine().getOut().print(DbtLensGraphQL.create(lens).printSchema());
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,5 +1,11 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.ingest;
 
+import dev.dbtlens.cli.output.IngestPrinter;
+import dev.dbtlens.cli.support.DuckDbOptions;
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.ProgressBar;
+import dev.dbtlens.cli.support.StatusLine;
+import dev.dbtlens.cli.support.VerboseOption;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.IngestOptions;
 import dev.dbtlens.IngestReport;
@@ -26,7 +32,7 @@ import picocli.CommandLine.Spec;
         "Folders (such as a dbt target/) are searched recursively for manifest.json,"
             + " run_results.json, sources.json, catalog.json and semantic_manifest.json."
             + " Files already in the environment are skipped."})
-final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--db", required = true, paramLabel = "FILE",
@@ -52,7 +58,7 @@ final class IngestCommand implements Callable<Integer> {
 
   private final StatusLine status;
 
-  IngestCommand(StatusLine status) {
+  public IngestCommand(StatusLine status) {
     this.status = status;
   }
 
@@ -79,7 +85,7 @@ final class IngestCommand implements Callable<Integer> {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     new IngestPrinter(spec.commandLine().getOut(), Path.of("")).print(report, took);
-    return Main.OK;
+    return ExitCode.OK;
   }
 
   private IngestReport ingest() {

@@ -1,4 +1,4 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.output;
 
 import dev.dbtlens.ArtifactOutcome;
 import dev.dbtlens.IngestReport;
@@ -11,9 +11,9 @@ import java.util.Locale;
 
 /**
  * Prints an {@link IngestReport}: one line per artifact file, then the totals. Warnings are not
- * printed here: they reach stderr once, through {@link LibraryLog}.
+ * printed here: they reach stderr once, through {@code support.LibraryLog}.
  */
-final class IngestPrinter {
+public final class IngestPrinter {
   private static final List<String> COLUMNS =
       List.of("status", "kind", "schema_version", "invocation_id", "rows", "file");
 
@@ -24,12 +24,12 @@ final class IngestPrinter {
    * @param out where to print
    * @param base file paths are shown relative to this folder when they lie beneath it
    */
-  IngestPrinter(PrintWriter out, Path base) {
+  public IngestPrinter(PrintWriter out, Path base) {
     this.out = out;
     this.base = base.toAbsolutePath().normalize();
   }
 
-  void print(IngestReport report, Duration took) {
+  public void print(IngestReport report, Duration took) {
     List<List<Object>> rows = new ArrayList<>();
     for (ArtifactOutcome a : report.artifacts()) {
       rows.add(List.of(status(a), a.kind().sqlName(), String.valueOf(a.schemaVersion()),

@@ -1,4 +1,4 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +30,7 @@ final class JdbcValues {
    * @param value what {@code ResultSet.getObject} returned
    * @return null, String, Number, Boolean, List, Map or a Jackson {@link JsonNode}
    */
-  Object toJava(Object value) throws SQLException {
+  public Object toJava(Object value) throws SQLException {
     if (value == null || value instanceof String || value instanceof Number
         || value instanceof Boolean) {
       return value;
@@ -60,7 +60,7 @@ final class JdbcValues {
    * @param javaValue a value from {@link #toJava}
    * @return its text for a table cell or a CSV field: JSON for lists, maps and JSON, "" for null
    */
-  String text(Object javaValue) {
+  public String text(Object javaValue) {
     if (javaValue == null) {
       return "";
     }
@@ -80,7 +80,7 @@ final class JdbcValues {
    * @param javaValue a value from {@link #toJava}
    * @return it as JSON text
    */
-  String json(Object javaValue) {
+  public String json(Object javaValue) {
     try {
       return MAPPER.writeValueAsString(javaValue);
     } catch (JsonProcessingException e) {

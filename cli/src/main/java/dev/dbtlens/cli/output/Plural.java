@@ -1,14 +1,14 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.output;
 
 /** Counts with their noun: {@code 1 file}, {@code 2 files}, {@code 3 catalog entries}. */
-final class Plural {
+public final class Plural {
   private Plural() {}
 
-  static String of(long n, String one) {
+  public static String of(long n, String one) {
     return of(n, one, one + "s");
   }
 
-  static String of(long n, String one, String many) {
+  public static String of(long n, String one, String many) {
     return n + " " + (n == 1 ? one : many);
   }
 }

@@ -1,4 +1,4 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.output;
 
 import java.io.PrintWriter;
 import java.sql.ResultSet;
@@ -16,9 +16,9 @@ import java.util.Set;
  * Prints rows as an aligned table, RFC 4180 CSV or JSON lines. Used by {@code sql} for query results
  * and by {@code ingest} and {@code demo} for their own tables.
  */
-final class ResultPrinter {
+public final class ResultPrinter {
   /** An output format. */
-  enum Format {
+  public enum Format {
     /** Aligned columns, a header, long values cut at {@value #MAX_CELL} characters, a row count. */
     TABLE,
     /** RFC 4180: a header row, every value in full, CRLF line ends. */
@@ -28,7 +28,7 @@ final class ResultPrinter {
   }
 
   /** Longest value a table cell shows; longer ones end in "...". */
-  static final int MAX_CELL = 60;
+  public static final int MAX_CELL = 60;
   /** Rows a table reads before fixing its column widths; later rows are cut to fit. */
   private static final int SAMPLE_ROWS = 1000;
   private static final String NULL = "NULL";
@@ -41,7 +41,7 @@ final class ResultPrinter {
   private final Format format;
   private final JdbcValues values = new JdbcValues();
 
-  ResultPrinter(PrintWriter out, Format format) {
+  public ResultPrinter(PrintWriter out, Format format) {
     this.out = out;
     this.format = format;
   }
@@ -52,7 +52,7 @@ final class ResultPrinter {
    * @param rs the result, read to its end
    * @return the number of rows
    */
-  long print(ResultSet rs) throws SQLException {
+  public long print(ResultSet rs) throws SQLException {
     List<String> columns = columns(rs.getMetaData());
     RowSource rows = () -> rs.next() ? row(rs, columns.size()) : null;
     return switch (format) {
@@ -69,7 +69,7 @@ final class ResultPrinter {
    * @param rows the rows, each as long as the header
    * @param countFooter whether to end a table with {@code (N rows)}
    */
-  void print(List<String> columns, List<List<Object>> rows, boolean countFooter) {
+  public void print(List<String> columns, List<List<Object>> rows, boolean countFooter) {
     var it = rows.iterator();
     RowSource source = () -> it.hasNext() ? it.next() : null;
     try {
@@ -182,7 +182,7 @@ final class ResultPrinter {
    * @param rs the result, read to its end
    * @return its columns and rows
    */
-  Rows read(ResultSet rs) throws SQLException {
+  public Rows read(ResultSet rs) throws SQLException {
     List<String> columns = columns(rs.getMetaData());
     List<List<Object>> rows = new ArrayList<>();
     while (rs.next()) {
@@ -197,7 +197,7 @@ final class ResultPrinter {
    * @param columns the column labels
    * @param rows the rows, as plain Java values
    */
-  record Rows(List<String> columns, List<List<Object>> rows) {}
+  public record Rows(List<String> columns, List<List<Object>> rows) {}
 
   private List<Object> row(ResultSet rs, int columns) throws SQLException {
     List<Object> row = new ArrayList<>(columns);
@@ -223,19 +223,19 @@ final class ResultPrinter {
     return List.copyOf(seen);
   }
 
-  static String csvField(String text) {
+  public static String csvField(String text) {
     boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
         || text.indexOf('\r') >= 0;
     return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 
   /** Line breaks and tabs shown as {@code \n}, {@code \t}, so every row stays one line. */
-  static String oneLine(String text) {
+  public static String oneLine(String text) {
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n").replace("\t", "\\t");
   }
 
   /** @return text cut to at most {@code max} code points, ending in "..." when cut */
-  static String cut(String text, int max) {
+  public static String cut(String text, int max) {
     if (text.codePointCount(0, text.length()) <= max) {
       return text;
     }

@@ -1,5 +1,8 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.select;
 
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.ReadOptions;
+import dev.dbtlens.cli.support.VerboseOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.Lineage;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
         "Prints the selected nodes and the dependencies between them as a Mermaid flowchart, a"
             + " Graphviz digraph or JSON. Keep big graphs bounded: -s 2+orders+1."})
-final class LineageCommand implements Callable<Integer> {
+public final class LineageCommand implements Callable<Integer> {
   enum Format { MERMAID, DOT, JSON }
 
   @Spec CommandSpec spec;
@@ -51,7 +54,7 @@ final class LineageCommand implements Callable<Integer> {
         case JSON -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(nodes, edges)));
       }
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 
   private static void mermaid(PrintWriter out, List<LineageNode> nodes, List<LineageEdge> edges) {

@@ -1,5 +1,8 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.select;
 
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.ReadOptions;
+import dev.dbtlens.cli.support.VerboseOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.LineageNode;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
         "Lists the nodes a dbt selection selects in the environment's latest manifest, like 'dbt ls'.",
         "state:, result: and source_status: compare with stored history (see docs/selection.md).",
         "A malformed selection exits with 2."})
-final class LsCommand implements Callable<Integer> {
+public final class LsCommand implements Callable<Integer> {
   /** The keys --output json may print. */
   static final List<String> KEYS = List.of("unique_id", "name", "resource_type", "package_name",
       "original_file_path", "path", "alias", "fqn", "tags", "selector");
@@ -71,7 +74,7 @@ final class LsCommand implements Callable<Integer> {
         });
       }
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 
   static Map<String, Object> fields(LineageNode n, List<String> keys) {

@@ -1,4 +1,4 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.select;
 
 import dev.dbtlens.IndirectSelection;
 import dev.dbtlens.Selection;

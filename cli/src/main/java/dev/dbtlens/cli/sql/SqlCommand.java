@@ -1,5 +1,8 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.sql;
 
+import dev.dbtlens.cli.output.ResultPrinter;
+import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.VerboseOption;
 import dev.dbtlens.DbtLens;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Spec;
             + " catalog, catalog_columns, run_results, source_freshness, semantic_manifest_entities,"
             + " dbtlens_info; table macros upstream(id[, depth]) and downstream(id[, depth]) (docs/sql.md).",
         "A SQL syntax error exits with 2, any other failed query with 1."})
-final class SqlCommand implements Callable<Integer> {
+public final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--db", required = true, paramLabel = "FILE", description = "The database file.")
@@ -53,12 +56,12 @@ final class SqlCommand implements Callable<Integer> {
         Statement statement = connection.createStatement()) {
       if (!statement.execute(query)) {
         spec.commandLine().getOut().println("OK");
-        return Main.OK;
+        return ExitCode.OK;
       }
       try (ResultSet rs = statement.getResultSet()) {
         new ResultPrinter(spec.commandLine().getOut(), format).print(rs);
       }
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,4 +1,4 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.support;
 
 import dev.dbtlens.ArtifactFormatException;
 import dev.dbtlens.SelectorSyntaxException;
@@ -16,18 +16,18 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Turns exceptions into one {@code error: ...} line and an exit code: 3 for bad input, 2 for usage
  * errors (and SQL syntax errors), 1 for anything else. Stack traces only with {@code --verbose}.
  */
-final class Failures
+public final class Failures
     implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
 
   @Override
   public int getExitCode(Throwable t) {
     if (t instanceof ArtifactFormatException) {
-      return Main.BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     if (t instanceof ParameterException || t instanceof SelectorSyntaxException || isSqlSyntaxError(t)) {
-      return Main.USAGE;
+      return ExitCode.USAGE;
     }
-    return Main.FAILURE;
+    return ExitCode.FAILURE;
   }
 
   @Override
@@ -51,7 +51,7 @@ final class Failures
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
-    return Main.USAGE;
+    return ExitCode.USAGE;
   }
 
   /**

@@ -1,18 +1,18 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.support;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 
 /** How the user started dbtlens, to print commands they can paste. */
-final class Launcher {
+public final class Launcher {
   private Launcher() {}
 
   /**
    * @return {@code java -jar <jar>} with the jar relative to the current folder when beneath it,
    *     or {@code dbtlens} when not run from a jar
    */
-  static String command() {
+  public static String command() {
     Path jar = jar();
     if (jar == null) {
       return "dbtlens";

@@ -1,4 +1,4 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.support;
 
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -12,7 +12,7 @@ import java.util.logging.SimpleFormatter;
  * only path by which ingest warnings reach the user: {@code IngestReport.warnings()} is not printed
  * again.
  */
-final class LibraryLog implements AutoCloseable {
+public final class LibraryLog implements AutoCloseable {
   /** Held strongly: java.util.logging forgets the configuration of loggers nobody references. */
   private static final Logger LIBRARY = Logger.getLogger("dev.dbtlens");
 
@@ -30,7 +30,7 @@ final class LibraryLog implements AutoCloseable {
    * @param err where the lines go
    * @return the installed routing; close it to restore the previous configuration
    */
-  static LibraryLog to(StatusLine err) {
+  public static LibraryLog to(StatusLine err) {
     LibraryLog log = new LibraryLog(new LineHandler(err));
     LIBRARY.setUseParentHandlers(false);
     LIBRARY.setLevel(Level.WARNING);

@@ -1,5 +1,6 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.support;
 
+import dev.dbtlens.cli.output.ResultPrinter;
 import dev.dbtlens.ProgressListener;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import java.util.Locale;
  * A progress bar in the {@link StatusLine}, drawn only on a terminal and only for long work: after
  * one second, or at once for a file over 16 MB. {@link #close()} erases it.
  */
-final class ProgressBar implements ProgressListener, AutoCloseable {
+public final class ProgressBar implements ProgressListener, AutoCloseable {
   private static final long BIG_FILE = 16L << 20;
   private static final long DELAY_NANOS = 1_000_000_000L;
   private static final long REDRAW_NANOS = 100_000_000L;
@@ -19,7 +20,7 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
   private boolean drawn;
   private long lastDraw;
 
-  ProgressBar(StatusLine status) {
+  public ProgressBar(StatusLine status) {
     this.status = status;
   }
 
@@ -40,7 +41,7 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
     lastDraw = now;
   }
 
-  static String line(Path file, long bytesRead, long totalBytes) {
+  public static String line(Path file, long bytesRead, long totalBytes) {
     double fraction = totalBytes <= 0 ? 1 : Math.min(1, (double) bytesRead / totalBytes);
     int filled = (int) Math.round(fraction * BAR);
     String name = ResultPrinter.cut(String.valueOf(file.getFileName()), 20);

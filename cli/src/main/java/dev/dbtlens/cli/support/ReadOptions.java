@@ -1,4 +1,4 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.support;
 
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.IngestOptions;
@@ -10,18 +10,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code --db} and {@code --env} of the commands that only read: the file must exist. */
-final class ReadOptions {
+public final class ReadOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
   @Option(names = "--db", required = true, paramLabel = "FILE", description = "The database file.")
-  Path db;
+  public Path db;
 
   @Option(names = "--env", paramLabel = "NAME", defaultValue = IngestOptions.DEFAULT_ENVIRONMENT,
       description = "The environment. Default: ${DEFAULT-VALUE}.")
-  String environment;
+  public String environment;
 
   /** @return the database, opened read-only */
-  DbtLens open() {
+  public DbtLens open() {
     if (!Files.isRegularFile(db)) {
       throw new ParameterException(spec.commandLine(), "no database at " + db
           + " (create one with 'dbtlens ingest --db " + db + " PATH...' or 'dbtlens demo')");

@@ -1,15 +1,15 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.support;
 
 import java.util.regex.Pattern;
 
 /** Quoting for POSIX shells, for commands printed for the user to paste. */
-final class Shell {
+public final class Shell {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+-]+");
 
   private Shell() {}
 
   /** @return the word as is when the shell leaves it alone, else in single quotes */
-  static String quote(String word) {
+  public static String quote(String word) {
     if (PLAIN.matcher(word).matches()) {
       return word;
     }
@@ -17,7 +17,7 @@ final class Shell {
   }
 
   /** @return SQL text in double quotes (it holds single-quoted literals), escaped for the shell */
-  static String quoteSql(String sql) {
+  public static String quoteSql(String sql) {
     return '"' + sql.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")
         .replace("`", "\\`") + '"';
   }

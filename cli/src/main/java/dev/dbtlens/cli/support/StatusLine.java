@@ -1,4 +1,4 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.support;
 
 import java.io.PrintWriter;
 
@@ -6,7 +6,7 @@ import java.io.PrintWriter;
  * Stderr shared by a transient status line (the progress bar) and the lines printed through it:
  * a line clears the status first, so a warning never lands in the middle of a progress bar.
  */
-final class StatusLine {
+public final class StatusLine {
   private final PrintWriter err;
   private final boolean interactive;
   private int shown;
@@ -15,17 +15,17 @@ final class StatusLine {
    * @param err stderr
    * @param interactive whether stderr is a terminal; the status is drawn only then
    */
-  StatusLine(PrintWriter err, boolean interactive) {
+  public StatusLine(PrintWriter err, boolean interactive) {
     this.err = err;
     this.interactive = interactive;
   }
 
-  boolean interactive() {
+  public boolean interactive() {
     return interactive;
   }
 
   /** Draws the status over the previous one; does nothing unless on a terminal. */
-  synchronized void show(String status) {
+  public synchronized void show(String status) {
     if (!interactive) {
       return;
     }
@@ -35,7 +35,7 @@ final class StatusLine {
   }
 
   /** Erases the status, if one is shown. */
-  synchronized void clear() {
+  public synchronized void clear() {
     if (shown == 0) {
       return;
     }
@@ -45,7 +45,7 @@ final class StatusLine {
   }
 
   /** Prints a line to stderr, erasing the status first. */
-  synchronized void println(String line) {
+  public synchronized void println(String line) {
     clear();
     err.println(line);
     err.flush();

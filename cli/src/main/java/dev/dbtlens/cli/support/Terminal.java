@@ -1,18 +1,18 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Whether stderr is an interactive terminal, where a progress bar may be drawn. */
-final class Terminal {
+public final class Terminal {
   private Terminal() {}
 
   /**
    * {@code System.console()} describes stdin and stdout, not stderr: {@code ingest ... 2>log} from a
    * terminal would write bars into the log. On Linux, stderr's descriptor says where it goes.
    */
-  static boolean stderrIsTerminal() {
+  public static boolean stderrIsTerminal() {
     if ("dumb".equals(System.getenv("TERM")) || System.getenv("CI") != null) {
       return false;
     }

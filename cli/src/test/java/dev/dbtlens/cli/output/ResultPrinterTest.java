@@ -1,4 +1,4 @@
-package dev.dbtlens.cli;
+package dev.dbtlens.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,2 @@
+/** {@code dbtlens ingest}. */
+package dev.dbtlens.cli.ingest;

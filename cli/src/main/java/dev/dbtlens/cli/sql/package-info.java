@@ -1,0 +1,2 @@
+/** {@code dbtlens sql}: read-only SQL over the public views. */
+package dev.dbtlens.cli.sql;
