@@ -1,6 +1,17 @@
 package dev.dbtlens.testdata;
 
-import dev.dbtlens.testdata.Timeline.Command;
+import dev.dbtlens.testdata.internal.history.ExecutionSimulator;
+import dev.dbtlens.testdata.internal.history.Outcome;
+import dev.dbtlens.testdata.internal.history.ProjectState;
+import dev.dbtlens.testdata.internal.history.Timeline;
+import dev.dbtlens.testdata.internal.project.Project;
+import dev.dbtlens.testdata.internal.project.ProjectBuilder;
+import dev.dbtlens.testdata.internal.project.Resource;
+import dev.dbtlens.testdata.internal.write.CatalogWriter;
+import dev.dbtlens.testdata.internal.write.ManifestWriter;
+import dev.dbtlens.testdata.internal.write.RunResultsWriter;
+import dev.dbtlens.testdata.internal.write.SourcesWriter;
+import dev.dbtlens.testdata.internal.history.Timeline.Command;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

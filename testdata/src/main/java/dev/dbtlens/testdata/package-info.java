@@ -4,6 +4,8 @@
  * the bundled {@code shop} sample ({@link dev.dbtlens.testdata.Samples}).
  *
  * <p>Generated files follow the official dbt schemas: manifest v12 (dbt 1.10.13), run_results v6, sources v3 and
- * catalog v1. Everything else in this package is an implementation detail.
+ * catalog v1. The packages under {@code dev.dbtlens.testdata.internal} are implementation details, hidden by
+ * module-info.java: {@code project} (the synthetic project and its builders), {@code history} (its runs over time)
+ * and {@code write} (the artifact writers).
  */
 package dev.dbtlens.testdata;

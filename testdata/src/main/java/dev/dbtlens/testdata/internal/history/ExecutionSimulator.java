@@ -1,6 +1,15 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.history;
 
-import dev.dbtlens.testdata.Timeline.Command;
+import dev.dbtlens.testdata.internal.project.DataTest;
+import dev.dbtlens.testdata.internal.project.Hashing;
+import dev.dbtlens.testdata.internal.project.Model;
+import dev.dbtlens.testdata.internal.project.Project;
+import dev.dbtlens.testdata.internal.project.Resource;
+import dev.dbtlens.testdata.internal.project.Seed;
+import dev.dbtlens.testdata.internal.project.Snapshot;
+import dev.dbtlens.testdata.internal.project.SqlTemplates;
+import dev.dbtlens.testdata.internal.project.UnitTest;
+import dev.dbtlens.testdata.internal.history.Timeline.Command;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,8 +22,8 @@ import java.util.SplittableRandom;
  * earliest free thread, dbt's skip rules (an error, a failed test or a skip upstream skips the node).
  * Durations are log-normal around a per-node base, so the same model is slow in every run.
  */
-final class ExecutionSimulator {
-    static final int THREADS = 8;
+public final class ExecutionSimulator {
+    public static final int THREADS = 8;
 
     private final Project project;
     private final Timeline timeline;
@@ -28,7 +37,7 @@ final class ExecutionSimulator {
     private final int[] itemIndex;
     private int[][] preds;
 
-    ExecutionSimulator(Project project, Timeline timeline, int invocation, long[] lastBuilt) {
+    public ExecutionSimulator(Project project, Timeline timeline, int invocation, long[] lastBuilt) {
         this.project = project;
         this.lastBuilt = lastBuilt;
         this.timeline = timeline;
@@ -40,7 +49,7 @@ final class ExecutionSimulator {
     }
 
     /** Outcomes in completion order, as dbt lists them in run_results.json. */
-    List<Outcome> run(long executionStart) {
+    public List<Outcome> run(long executionStart) {
         selectItems();
         computePredecessors();
         Integer[] order = dispatchOrder();
@@ -259,7 +268,7 @@ final class ExecutionSimulator {
         long from = first ? begin : today - dayMicros;
         List<String[]> out = new ArrayList<>();
         for (long d = from; d <= today; d += dayMicros) {
-            out.add(new String[] {Json.offsetSeconds(d), Json.offsetSeconds(d + dayMicros)});
+            out.add(new String[] {DbtTimes.offsetSeconds(d), DbtTimes.offsetSeconds(d + dayMicros)});
         }
         return out;
     }

@@ -1,15 +1,16 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.history;
 
+import dev.dbtlens.testdata.internal.project.Resource;
 import java.util.List;
 
 /**
  * What one node did in one invocation: status, timing (microseconds since the epoch), thread and adapter response.
  * Skipped nodes have {@code start == end} and no timing entries.
  */
-record Outcome(Resource resource, String status, long start, long compileEnd, long end, int thread, Integer failures,
+public record Outcome(Resource resource, String status, long start, long compileEnd, long end, int thread, Integer failures,
                String message, String code, Long rowsAffected, String queryId, List<String[]> batches) {
 
-    boolean skipped() {
+    public boolean skipped() {
         return "skipped".equals(status);
     }
 
@@ -18,7 +19,7 @@ record Outcome(Resource resource, String status, long start, long compileEnd, lo
         return "error".equals(status) || "fail".equals(status) || skipped();
     }
 
-    double executionSeconds() {
+    public double executionSeconds() {
         return (end - start) / 1_000_000.0;
     }
 }

@@ -1,5 +1,10 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.history;
 
+import dev.dbtlens.testdata.internal.project.Hashing;
+import dev.dbtlens.testdata.internal.project.Model;
+import dev.dbtlens.testdata.internal.project.Project;
+import dev.dbtlens.testdata.internal.project.Resource;
+import dev.dbtlens.testdata.internal.project.SqlTemplates;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -7,17 +12,17 @@ import java.util.SplittableRandom;
  * Definitions as they stand at one invocation: the SQL revision of every model and when each resource's current
  * definition was parsed (dbt's {@code created_at}, kept across runs by partial parsing until the file changes).
  */
-final class ProjectState {
+public final class ProjectState {
     private final Project project;
     private final Timeline timeline;
     /** SQL revision by resource id (models only). */
-    final int[] revision;
+    public final int[] revision;
     /** Parse time (epoch micros) of the current definition, by resource id. */
-    final long[] definedAt;
+    public final long[] definedAt;
     /** End of the last successful build (epoch micros) by resource id; 0 = never built. */
-    final long[] lastBuilt;
+    public final long[] lastBuilt;
 
-    ProjectState(Project project, Timeline timeline) {
+    public ProjectState(Project project, Timeline timeline) {
         this.project = project;
         this.timeline = timeline;
         this.revision = new int[project.all().size()];
@@ -26,7 +31,7 @@ final class ProjectState {
     }
 
     /** Remembers which relations exist in the warehouse after an invocation, and since when. */
-    void record(List<Outcome> outcomes) {
+    public void record(List<Outcome> outcomes) {
         for (Outcome o : outcomes) {
             if ("success".equals(o.status())) {
                 lastBuilt[o.resource().id] = o.end();
@@ -35,7 +40,7 @@ final class ProjectState {
     }
 
     /** Moves to the next invocation: adds late resources and applies the edits made before it. */
-    void enter(int inv) {
+    public void enter(int inv) {
         long parse = timeline.startMicros(inv);
         for (Resource r : project.all()) {
             if (r.addedAt == inv) {
@@ -68,19 +73,19 @@ final class ProjectState {
         }
     }
 
-    int revision(Model m) {
+    public int revision(Model m) {
         return revision[m.id];
     }
 
-    boolean breaking(Model m) {
+    public boolean breaking(Model m) {
         return m == project.breakingModel;
     }
 
-    String raw(Model m) {
+    public String raw(Model m) {
         return SqlTemplates.modelRaw(m, revision(m), breaking(m));
     }
 
-    String compiled(Model m) {
+    public String compiled(Model m) {
         return SqlTemplates.modelCompiled(m, revision(m), breaking(m));
     }
 }

@@ -1,5 +1,6 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.history;
 
+import dev.dbtlens.testdata.internal.project.Hashing;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,14 +16,14 @@ import java.util.UUID;
  *   <li>after invocation 6, a repeating pattern of mostly builds, with random edits and rare random errors.</li>
  * </ol>
  */
-final class Timeline {
+public final class Timeline {
 
     /** A dbt command, with the folder name it gets. */
-    enum Command {
+    public enum Command {
         BUILD("build", "build"), RUN("run", "run"), TEST("test", "test"),
         FRESHNESS("source freshness", "source-freshness");
 
-        final String dbt;
+        public final String dbt;
         final String slug;
 
         Command(String dbt, String slug) {
@@ -34,7 +35,7 @@ final class Timeline {
     /** Base timestamp of invocation 1; invocations run hourly after it. */
     static final Instant BASE = Instant.parse("2026-01-05T06:00:00Z");
     static final int CHANGE_AT = 3;
-    static final int FIX_AT = 5;
+    public static final int FIX_AT = 5;
     static final int ADD_AT = 5;
     static final int SCRIPTED = 6;
 
@@ -45,30 +46,30 @@ final class Timeline {
             Command.BUILD, Command.FRESHNESS, Command.BUILD, Command.BUILD, Command.TEST};
 
     final int invocations;
-    final long seed;
+    public final long seed;
 
-    Timeline(int invocations, long seed) {
+    public Timeline(int invocations, long seed) {
         this.invocations = invocations;
         this.seed = seed;
     }
 
-    Command command(int invocation) {
+    public Command command(int invocation) {
         if (invocation <= FIRST.length) {
             return FIRST[invocation - 1];
         }
         return PATTERN[(invocation - FIRST.length - 1) % PATTERN.length];
     }
 
-    String folder(int invocation) {
+    public String folder(int invocation) {
         return String.format(Locale.ROOT, "%03d-%s", invocation, command(invocation).slug);
     }
 
-    UUID invocationId(int invocation) {
+    public UUID invocationId(int invocation) {
         return Hashing.uuid(seed, 0x1D, invocation);
     }
 
     /** Start of the invocation in microseconds since the epoch: hourly, with up to 90 s of scheduler jitter. */
-    long startMicros(int invocation) {
+    public long startMicros(int invocation) {
         long base = BASE.getEpochSecond() * 1_000_000L + (invocation - 1) * 3_600_000_000L;
         long jitter = Math.floorMod(Hashing.mix(seed, 0x51, invocation), 90_000_000L);
         return base + jitter;
@@ -78,7 +79,7 @@ final class Timeline {
      * Invocation at which the late model (and its tests) first appear: the last build or run at or before
      * invocation 5 (so the model is built the first time it appears), or invocation 1 if there is none after it.
      */
-    int addAt() {
+    public int addAt() {
         for (int i = Math.min(ADD_AT, invocations); i >= 2; i--) {
             if (command(i) == Command.BUILD || command(i) == Command.RUN) {
                 return i;
@@ -95,7 +96,7 @@ final class Timeline {
         return invocation >= CHANGE_AT ? 1 : 0;
     }
 
-    boolean scripted(int invocation) {
+    public boolean scripted(int invocation) {
         return invocation <= SCRIPTED;
     }
 }

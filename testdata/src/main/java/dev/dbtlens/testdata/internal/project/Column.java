@@ -1,5 +1,5 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 /** A declared column of a model, seed, snapshot or source. */
-record Column(String name, Vocabulary.ColumnType type, String description) {
+public record Column(String name, Vocabulary.ColumnType type, String description) {
 }

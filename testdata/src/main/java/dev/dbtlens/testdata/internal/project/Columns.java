@@ -1,7 +1,7 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
-import dev.dbtlens.testdata.Vocabulary.Attribute;
-import dev.dbtlens.testdata.Vocabulary.Entity;
+import dev.dbtlens.testdata.internal.project.Vocabulary.Attribute;
+import dev.dbtlens.testdata.internal.project.Vocabulary.Entity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,24 +1,24 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 import java.util.List;
 
 /** A data test: generic (unique, not_null, accepted_values, relationships) or singular (a SQL file). */
-final class DataTest extends Resource {
+public final class DataTest extends Resource {
     /** Generic test macro name, or {@code null} for a singular test. */
-    final String testName;
+    public final String testName;
     /** The model or source the test is declared on; {@code null} for singular tests. */
-    final Resource target;
-    final String columnName;
+    public final Resource target;
+    public final String columnName;
     /** For relationships: the referenced model and its column. */
-    final Model toModel;
-    final String toField;
-    final List<String> acceptedValues;
-    final String severity;
-    final String alias;
+    public final Model toModel;
+    public final String toField;
+    public final List<String> acceptedValues;
+    public final String severity;
+    public final String alias;
     /** Relative SQL path and original yml/sql file. */
-    final String path;
-    final String originalFilePath;
-    final String rawSql;
+    public final String path;
+    public final String originalFilePath;
+    public final String rawSql;
 
     DataTest(String packageName, String name, String uniqueId, long seed, String testName, Resource target,
              String columnName,
@@ -38,16 +38,16 @@ final class DataTest extends Resource {
         this.rawSql = rawSql;
     }
 
-    boolean generic() {
+    public boolean generic() {
         return testName != null;
     }
 
-    boolean warnOnly() {
+    public boolean warnOnly() {
         return "warn".equals(severity);
     }
 
     /** The model the test is attached to (dbt's attached_node), or {@code null}. */
-    Model attachedModel() {
+    public Model attachedModel() {
         return target instanceof Model m ? m : null;
     }
 }

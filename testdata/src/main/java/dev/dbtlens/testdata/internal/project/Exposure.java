@@ -1,12 +1,12 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 /** A dashboard, application or notebook that reads marts. */
-final class Exposure extends Resource {
-    final String type;
-    final String label;
-    final String maturity;
-    final Vocabulary.Owner owner;
-    final String description;
+public final class Exposure extends Resource {
+    public final String type;
+    public final String label;
+    public final String maturity;
+    public final Vocabulary.Owner owner;
+    public final String description;
 
     Exposure(String name, long seed, String type, String label, String maturity, Vocabulary.Owner owner,
              String description) {

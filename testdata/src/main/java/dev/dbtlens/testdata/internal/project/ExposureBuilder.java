@@ -1,6 +1,6 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
-import dev.dbtlens.testdata.Model.Layer;
+import dev.dbtlens.testdata.internal.project.Model.Layer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 /** A dbt group with its owner. */
-record Group(String name, String ownerName, String ownerEmail, String description) {
-    String uniqueId() {
+public record Group(String name, String ownerName, String ownerEmail, String description) {
+    public String uniqueId() {
         return "group." + ProjectBuilder.ROOT + "." + name;
     }
 }

@@ -1,4 +1,4 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,16 +8,16 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /** Digests and deterministic identifiers. */
-final class Hashing {
+public final class Hashing {
 
     private Hashing() {
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return hex("SHA-256", text);
     }
 
-    static String md5(String text) {
+    public static String md5(String text) {
         return hex("MD5", text);
     }
 
@@ -31,7 +31,7 @@ final class Hashing {
     }
 
     /** A version-4 style UUID derived from a seed, a purpose and an index: same inputs, same UUID. */
-    static UUID uuid(long seed, long purpose, long index) {
+    public static UUID uuid(long seed, long purpose, long index) {
         SplittableRandom r = new SplittableRandom(mix(seed, purpose, index));
         long msb = (r.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
         long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
@@ -39,7 +39,7 @@ final class Hashing {
     }
 
     /** A stable 64-bit mix of several values, used to seed per-item random streams. */
-    static long mix(long... values) {
+    public static long mix(long... values) {
         long h = 0x9E3779B97F4A7C15L;
         for (long v : values) {
             h ^= v;

@@ -1,10 +1,10 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 import java.util.List;
 
 /** A macro with its SQL and the macros it calls. */
-record Macro(String packageName, String name, String path, String sql, List<String> dependsOn, String description) {
-    String uniqueId() {
+public record Macro(String packageName, String name, String path, String sql, List<String> dependsOn, String description) {
+    public String uniqueId() {
         return "macro." + packageName + "." + name;
     }
 }

@@ -1,4 +1,4 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,29 +7,29 @@ import java.util.List;
  * The synthetic project in its final state (every model that will ever exist). Lists keep manifest order;
  * resources added late carry {@link Resource#addedAt} so earlier manifests leave them out.
  */
-final class Project {
-    final List<Model> models = new ArrayList<>();
-    final List<Seed> seeds = new ArrayList<>();
-    final List<Snapshot> snapshots = new ArrayList<>();
-    final List<DataTest> tests = new ArrayList<>();
-    final List<SourceTable> sources = new ArrayList<>();
-    final List<Exposure> exposures = new ArrayList<>();
-    final List<UnitTest> unitTests = new ArrayList<>();
-    final List<Group> groups = new ArrayList<>();
-    final List<Macro> macros = new ArrayList<>();
+public final class Project {
+    public final List<Model> models = new ArrayList<>();
+    public final List<Seed> seeds = new ArrayList<>();
+    public final List<Snapshot> snapshots = new ArrayList<>();
+    public final List<DataTest> tests = new ArrayList<>();
+    public final List<SourceTable> sources = new ArrayList<>();
+    public final List<Exposure> exposures = new ArrayList<>();
+    public final List<UnitTest> unitTests = new ArrayList<>();
+    public final List<Group> groups = new ArrayList<>();
+    public final List<Macro> macros = new ArrayList<>();
     private final List<Resource> all = new ArrayList<>();
 
     /** Intermediate model whose edit in invocation 3 breaks it (it errors, its descendants are skipped). */
-    Model breakingModel;
+    public Model breakingModel;
     /** Fact added to the project in a later invocation. */
-    Model lateModel;
+    public Model lateModel;
     /** A warn-severity test that keeps warning. */
-    DataTest chronicWarnTest;
+    public DataTest chronicWarnTest;
     /** A relationships test that fails in invocations 3 and 4. */
-    DataTest brokenTest;
+    public DataTest brokenTest;
 
     /** Graph members in parent_map order: nodes (models, seeds, snapshots, tests), sources, exposures, unit tests. */
-    List<Resource> all() {
+    public List<Resource> all() {
         return all;
     }
 
@@ -62,7 +62,7 @@ final class Project {
     }
 
     /** Number of nodes of the manifest of the given invocation (models, seeds, snapshots, tests). */
-    int nodeCount() {
+    public int nodeCount() {
         return models.size() + seeds.size() + snapshots.size() + tests.size();
     }
 }

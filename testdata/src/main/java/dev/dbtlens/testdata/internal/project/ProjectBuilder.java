@@ -1,7 +1,7 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
-import dev.dbtlens.testdata.Model.Layer;
-import dev.dbtlens.testdata.Vocabulary.Entity;
+import dev.dbtlens.testdata.internal.project.Model.Layer;
+import dev.dbtlens.testdata.internal.project.Vocabulary.Entity;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * Builds the synthetic project graph: sources, seeds, snapshots, staging, intermediate (four levels), marts,
  * tests, unit tests and exposures. Everything is drawn from one seeded {@link SplittableRandom}, in a fixed order.
  */
-final class ProjectBuilder {
-    static final String ROOT = "shop";
+public final class ProjectBuilder {
+    public static final String ROOT = "shop";
     static final String UTILS = "shop_utils";
     static final int PACKAGE_MODELS = 3;
     static final int INTERMEDIATE_LEVELS = 4;
@@ -30,12 +30,12 @@ final class ProjectBuilder {
     /** Staging and intermediate models made so far; their creation index is their position in parent pools. */
     private int poolSize;
 
-    ProjectBuilder(int totalModels, long seed) {
+    public ProjectBuilder(int totalModels, long seed) {
         this.totalModels = totalModels;
         this.rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
     }
 
-    Project build() {
+    public Project build() {
         int rest = totalModels - PACKAGE_MODELS;
         int staging = Math.max(4, (int) Math.round(rest * 0.33));
         int marts = Math.max(6, (int) Math.round(rest * 0.30));

@@ -1,36 +1,36 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 /** A graph member of the synthetic project: anything that appears as a key of dbt's parent_map. */
-abstract class Resource {
+public abstract class Resource {
 
     /** The dbt resource types the generator emits in the graph. */
-    enum Kind {
+    public enum Kind {
         MODEL("model"), SEED("seed"), SNAPSHOT("snapshot"), TEST("test"), SOURCE("source"), EXPOSURE("exposure"),
         UNIT_TEST("unit_test");
 
-        final String type;
+        public final String type;
 
         Kind(String type) {
             this.type = type;
         }
     }
 
-    static final Resource[] NONE = new Resource[0];
+    public static final Resource[] NONE = new Resource[0];
 
-    final Kind kind;
-    final String packageName;
-    final String name;
-    final String uniqueId;
+    public final Kind kind;
+    public final String packageName;
+    public final String name;
+    public final String uniqueId;
     /** Position in {@link Project#all()}: nodes, then sources, exposures, unit tests. */
-    int id = -1;
+    public int id = -1;
     /** depends_on.nodes, in the order dbt writes them. */
-    Resource[] parents = NONE;
+    public Resource[] parents = NONE;
     /** Dependents, filled by {@link Project#finish()}; sorted by unique id when written. */
-    Resource[] children = NONE;
+    public Resource[] children = NONE;
     /** First invocation (1-based) whose manifest contains this resource. */
-    int addedAt = 1;
+    public int addedAt = 1;
     /** Per-resource random seed for stable properties (execution time, row counts). */
-    final long seed;
+    public final long seed;
 
     Resource(Kind kind, String packageName, String name, String uniqueId, long seed) {
         this.kind = kind;
@@ -40,7 +40,7 @@ abstract class Resource {
         this.seed = seed;
     }
 
-    final boolean activeAt(int invocation) {
+    public final boolean activeAt(int invocation) {
         return invocation >= addedAt;
     }
 

@@ -1,12 +1,12 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 import java.util.List;
 
 /** A YAML-defined snapshot of one source table (timestamp or check strategy). */
-final class Snapshot extends Resource {
-    final SourceTable source;
-    final String strategy;
-    final List<Column> columns;
+public final class Snapshot extends Resource {
+    public final SourceTable source;
+    public final String strategy;
+    public final List<Column> columns;
 
     Snapshot(String name, long seed, SourceTable source, String strategy, List<Column> columns) {
         super(Kind.SNAPSHOT, ProjectBuilder.ROOT, name, "snapshot." + ProjectBuilder.ROOT + "." + name, seed);
@@ -16,7 +16,7 @@ final class Snapshot extends Resource {
         this.parents = new Resource[] {source};
     }
 
-    String uniqueKey() {
+    public String uniqueKey() {
         return source.entity.pk();
     }
 }

@@ -1,8 +1,8 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
-import dev.dbtlens.testdata.Vocabulary.Attribute;
-import dev.dbtlens.testdata.Vocabulary.Entity;
-import dev.dbtlens.testdata.Vocabulary.SourceSystem;
+import dev.dbtlens.testdata.internal.project.Vocabulary.Attribute;
+import dev.dbtlens.testdata.internal.project.Vocabulary.Entity;
+import dev.dbtlens.testdata.internal.project.Vocabulary.SourceSystem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

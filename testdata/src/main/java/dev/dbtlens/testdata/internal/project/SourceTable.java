@@ -1,19 +1,19 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 import java.util.List;
 
 /** One table of a dbt source group. */
-final class SourceTable extends Resource {
-    final Vocabulary.SourceSystem system;
+public final class SourceTable extends Resource {
+    public final Vocabulary.SourceSystem system;
     /** The source group name as written in yml, e.g. {@code shopify_eu}. */
-    final String sourceName;
+    public final String sourceName;
     final Vocabulary.Entity entity;
-    final List<Column> columns;
-    final List<Column> declaredColumns;
+    public final List<Column> columns;
+    public final List<Column> declaredColumns;
     /** Staleness profile for freshness checks: 0 = healthy, 1 = lagging (warns), 2 = broken loader (errors). */
-    int stalenessProfile;
+    public int stalenessProfile;
     /** When true, the configured loaded_at_field does not exist in the table: freshness gives a runtime error. */
-    final boolean misconfigured;
+    public final boolean misconfigured;
 
     SourceTable(Vocabulary.SourceSystem system, String sourceName, Vocabulary.Entity entity, long seed,
                 List<Column> columns, List<Column> declaredColumns, int stalenessProfile, boolean misconfigured) {
@@ -28,19 +28,19 @@ final class SourceTable extends Resource {
         this.misconfigured = misconfigured;
     }
 
-    String identifier() {
+    public String identifier() {
         return name;
     }
 
-    String ymlPath() {
+    public String ymlPath() {
         return "models/staging/" + sourceName + "/_" + sourceName + "__sources.yml";
     }
 
-    boolean freshnessChecked() {
+    public boolean freshnessChecked() {
         return system.freshness().checked();
     }
 
-    String loadedAtField() {
+    public String loadedAtField() {
         if (system.loadedAtField() == null) {
             return null;
         }

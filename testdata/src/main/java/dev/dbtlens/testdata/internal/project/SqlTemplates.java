@@ -1,20 +1,20 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 import java.util.List;
 import java.util.Locale;
 
 /** Renders raw (jinja) and compiled SQL for models, snapshots, tests and unit tests. */
-final class SqlTemplates {
+public final class SqlTemplates {
     static final String DATABASE = "analytics";
     static final String TARGET_SCHEMA = "prod";
-    static final String RAW_DATABASE = "raw";
+    public static final String RAW_DATABASE = "raw";
 
     private SqlTemplates() {
     }
 
     // ---------------------------------------------------------------- relations
 
-    static String schemaOf(Resource r) {
+    public static String schemaOf(Resource r) {
         if (r instanceof Model m) {
             return TARGET_SCHEMA + "_" + m.schemaSuffix();
         }
@@ -30,11 +30,11 @@ final class SqlTemplates {
         return TARGET_SCHEMA + "_dbt_test__audit";
     }
 
-    static String databaseOf(Resource r) {
+    public static String databaseOf(Resource r) {
         return r instanceof SourceTable ? RAW_DATABASE : DATABASE;
     }
 
-    static String aliasOf(Resource r) {
+    public static String aliasOf(Resource r) {
         if (r instanceof Model m) {
             return m.alias();
         }
@@ -44,14 +44,14 @@ final class SqlTemplates {
         return r.name;
     }
 
-    static String relationName(Resource r) {
+    public static String relationName(Resource r) {
         return databaseOf(r) + "." + schemaOf(r) + "." + aliasOf(r);
     }
 
     // ---------------------------------------------------------------- models
 
     /** The model's SQL file at the given revision (0 = original). */
-    static String modelRaw(Model m, int revision, boolean breaking) {
+    public static String modelRaw(Model m, int revision, boolean breaking) {
         if (m.layer == Model.Layer.STAGING) {
             return stagingRaw(m, revision);
         }
@@ -62,7 +62,7 @@ final class SqlTemplates {
     }
 
     /** Compiled SQL: jinja resolved, ephemeral parents injected as CTEs. */
-    static String modelCompiled(Model m, int revision, boolean breaking) {
+    public static String modelCompiled(Model m, int revision, boolean breaking) {
         if (m.layer == Model.Layer.STAGING) {
             return compileStaging(stagingRaw(m, revision), m);
         }
@@ -77,7 +77,7 @@ final class SqlTemplates {
         return "with " + ephemeralCte(eph) + ",\n" + body.substring("with\n".length());
     }
 
-    static Model ephemeralParent(Model m) {
+    public static Model ephemeralParent(Model m) {
         for (Resource r : m.parents) {
             if (r instanceof Model p && p.ephemeral()) {
                 return p;
@@ -86,7 +86,7 @@ final class SqlTemplates {
         return null;
     }
 
-    static String ephemeralCte(Model eph) {
+    public static String ephemeralCte(Model eph) {
         return "__dbt__cte__" + eph.name + " as (\n" + transformRaw(eph, 0, false, true) + "\n)";
     }
 
@@ -252,15 +252,15 @@ final class SqlTemplates {
 
     // ---------------------------------------------------------------- snapshots and tests
 
-    static String snapshotRaw(Snapshot s) {
+    public static String snapshotRaw(Snapshot s) {
         return "select * from {{ source('" + s.source.sourceName + "', '" + s.source.name + "') }}";
     }
 
-    static String snapshotCompiled(Snapshot s) {
+    public static String snapshotCompiled(Snapshot s) {
         return "select * from " + relationName(s.source);
     }
 
-    static String testCompiled(DataTest t) {
+    public static String testCompiled(DataTest t) {
         if (!t.generic()) {
             String sql = t.rawSql;
             for (Resource p : t.parents) {
@@ -286,7 +286,7 @@ final class SqlTemplates {
         };
     }
 
-    static String unitTestCompiled(UnitTest u) {
+    public static String unitTestCompiled(UnitTest u) {
         Model m = u.model;
         String cols = m.columns.get(0).name() + ", " + m.columns.get(1).name();
         StringBuilder given = new StringBuilder();
@@ -307,7 +307,7 @@ final class SqlTemplates {
     }
 
     /** Snowflake's error for the broken revision of the breaking model. */
-    static String breakingError(Model m) {
+    public static String breakingError(Model m) {
         String first = cteName(m.parents[0]).toUpperCase(Locale.ROOT);
         return "Database Error in model " + m.name + " (models/" + m.sqlPath() + ")\n"
                 + "  000904 (42000): SQL compilation error: error line " + (8 + 4 * m.parents.length + m.columns.size())
@@ -316,7 +316,7 @@ final class SqlTemplates {
     }
 
     /** A transient warehouse error, used for random failures in long histories. */
-    static String transientError(Model m) {
+    public static String transientError(Model m) {
         return "Database Error in model " + m.name + " (models/" + m.sqlPath() + ")\n"
                 + "  000630 (57014): Statement reached its statement or warehouse timeout of 3600 second(s) and was"
                 + " canceled.\n  compiled code at target/run/" + m.packageName + "/models/" + m.sqlPath();

@@ -1,9 +1,9 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 /** A dbt unit test of one model. */
-final class UnitTest extends Resource {
-    final Model model;
-    final String description;
+public final class UnitTest extends Resource {
+    public final Model model;
+    public final String description;
 
     UnitTest(String name, long seed, Model model, String description) {
         super(Kind.UNIT_TEST, ProjectBuilder.ROOT, name,

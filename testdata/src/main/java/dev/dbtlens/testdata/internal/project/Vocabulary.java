@@ -1,22 +1,22 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.project;
 
 import java.util.List;
 
 /** Word lists the synthetic project is made of. Every list is fixed, so output never depends on the JVM. */
-final class Vocabulary {
+public final class Vocabulary {
 
     private Vocabulary() {
     }
 
     /** A business entity: a source table, a staging model and the models built on it. */
-    record Entity(String plural, String singular, String domain, boolean factLike, List<String> statusValues) {
+    public record Entity(String plural, String singular, String domain, boolean factLike, List<String> statusValues) {
         String pk() {
             return singular + "_id";
         }
     }
 
     /** Source freshness criteria as written in a sources yml; {@code null} counts mean "not set". */
-    record Freshness(Integer warnCount, String warnPeriod, Integer errorCount, String errorPeriod, String filter) {
+    public record Freshness(Integer warnCount, String warnPeriod, Integer errorCount, String errorPeriod, String filter) {
         static final Freshness NONE = new Freshness(null, null, null, null, null);
 
         boolean checked() {
@@ -34,35 +34,35 @@ final class Vocabulary {
             };
         }
 
-        long warnSeconds() {
+        public long warnSeconds() {
             return seconds(warnCount, warnPeriod);
         }
 
-        long errorSeconds() {
+        public long errorSeconds() {
             return seconds(errorCount, errorPeriod);
         }
     }
 
     /** A system that lands raw data in the warehouse: one dbt source group. */
-    record SourceSystem(String name, String loader, String loadedAtField, Freshness freshness, String description,
+    public record SourceSystem(String name, String loader, String loadedAtField, Freshness freshness, String description,
                         List<String> tables) {
     }
 
     /** A column type as declared in yml (lower case) and as Snowflake's catalog reports it. */
-    record ColumnType(String declared, String catalog) {
+    public record ColumnType(String declared, String catalog) {
     }
 
     static final ColumnType NUMBER = new ColumnType("number(38,0)", "NUMBER");
-    static final ColumnType MONEY = new ColumnType("number(38,2)", "NUMBER");
+    public static final ColumnType MONEY = new ColumnType("number(38,2)", "NUMBER");
     static final ColumnType TEXT = new ColumnType("varchar", "TEXT");
-    static final ColumnType TIMESTAMP = new ColumnType("timestamp_ntz", "TIMESTAMP_NTZ");
+    public static final ColumnType TIMESTAMP = new ColumnType("timestamp_ntz", "TIMESTAMP_NTZ");
     static final ColumnType BOOLEAN = new ColumnType("boolean", "BOOLEAN");
     static final ColumnType FLOAT = new ColumnType("float", "FLOAT");
     static final ColumnType DATE = new ColumnType("date", "DATE");
     static final ColumnType VARIANT = new ColumnType("variant", "VARIANT");
 
     /** A non-key column every layer may carry. */
-    record Attribute(String name, ColumnType type, String description) {
+    public record Attribute(String name, ColumnType type, String description) {
     }
 
     static final List<Attribute> ATTRIBUTES = List.of(
@@ -175,7 +175,7 @@ final class Vocabulary {
             "seed_channel_mapping", "seed_store_regions", "seed_holidays", "seed_fx_rates");
 
     /** Exposure name, type, label. */
-    record ExposureTemplate(String name, String type, String label, String domain) {
+    public record ExposureTemplate(String name, String type, String label, String domain) {
     }
 
     static final List<ExposureTemplate> EXPOSURES = List.of(
@@ -189,10 +189,10 @@ final class Vocabulary {
             new ExposureTemplate("cohort_analysis", "analysis", "Cohort Analysis", "marketing"));
 
     /** Owner name and email for a domain. */
-    record Owner(String name, String email) {
+    public record Owner(String name, String email) {
     }
 
-    static Owner ownerOf(String domain) {
+    public static Owner ownerOf(String domain) {
         return switch (domain) {
             case "finance" -> new Owner("Finance Analytics", "finance-analytics@shop.example");
             case "marketing" -> new Owner("Growth Analytics", "growth-analytics@shop.example");

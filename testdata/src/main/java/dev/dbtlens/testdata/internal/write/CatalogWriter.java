@@ -1,5 +1,17 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.write;
 
+import dev.dbtlens.testdata.internal.history.DbtTimes;
+import dev.dbtlens.testdata.internal.history.ProjectState;
+import dev.dbtlens.testdata.internal.history.Timeline;
+import dev.dbtlens.testdata.internal.project.Column;
+import dev.dbtlens.testdata.internal.project.Model;
+import dev.dbtlens.testdata.internal.project.Project;
+import dev.dbtlens.testdata.internal.project.Resource;
+import dev.dbtlens.testdata.internal.project.Seed;
+import dev.dbtlens.testdata.internal.project.Snapshot;
+import dev.dbtlens.testdata.internal.project.SourceTable;
+import dev.dbtlens.testdata.internal.project.SqlTemplates;
+import dev.dbtlens.testdata.internal.project.Vocabulary;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,28 +24,28 @@ import java.util.SplittableRandom;
  * Writes catalog.json (v1) as Snowflake reports it: upper-case names, table statistics for tables, none for views.
  * Only relations that exist are listed: ephemeral models and never-built models are absent.
  */
-final class CatalogWriter {
+public final class CatalogWriter {
     static final String SCHEMA = "https://schemas.getdbt.com/dbt/catalog/v1.json";
 
     private final Project project;
     private final Timeline timeline;
     private final ProjectState state;
 
-    CatalogWriter(Project project, Timeline timeline, ProjectState state) {
+    public CatalogWriter(Project project, Timeline timeline, ProjectState state) {
         this.project = project;
         this.timeline = timeline;
         this.state = state;
     }
 
-    void write(Path file, int inv, long generatedAt) throws IOException {
+    public void write(Path file, int inv, long generatedAt) throws IOException {
         try (JsonGenerator g = Json.open(file)) {
             g.writeStartObject();
             g.writeObjectFieldStart("metadata");
             g.writeStringField("dbt_schema_version", SCHEMA);
             g.writeStringField("dbt_version", ManifestWriter.DBT_VERSION);
-            g.writeStringField("generated_at", Json.zulu(generatedAt));
+            g.writeStringField("generated_at", DbtTimes.zulu(generatedAt));
             g.writeStringField("invocation_id", timeline.invocationId(inv).toString());
-            g.writeStringField("invocation_started_at", Json.zulu(timeline.startMicros(inv)));
+            g.writeStringField("invocation_started_at", DbtTimes.zulu(timeline.startMicros(inv)));
             Json.emptyObject(g, "env");
             g.writeEndObject();
             g.writeObjectFieldStart("nodes");
@@ -116,7 +128,7 @@ final class CatalogWriter {
             g.writeObjectFieldStart("last_modified");
             g.writeStringField("id", "last_modified");
             g.writeStringField("label", "Last Modified");
-            g.writeStringField("value", Json.catalogMinute(modified));
+            g.writeStringField("value", DbtTimes.catalogMinute(modified));
             g.writeBooleanField("include", true);
             g.writeStringField("description", "The timestamp for last update/change");
             g.writeEndObject();

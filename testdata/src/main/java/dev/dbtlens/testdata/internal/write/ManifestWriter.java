@@ -1,7 +1,24 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.write;
 
+import dev.dbtlens.testdata.internal.history.DbtTimes;
+import dev.dbtlens.testdata.internal.history.Outcome;
+import dev.dbtlens.testdata.internal.history.ProjectState;
+import dev.dbtlens.testdata.internal.history.Timeline;
+import dev.dbtlens.testdata.internal.project.DataTest;
+import dev.dbtlens.testdata.internal.project.Exposure;
+import dev.dbtlens.testdata.internal.project.Group;
+import dev.dbtlens.testdata.internal.project.Hashing;
+import dev.dbtlens.testdata.internal.project.Macro;
+import dev.dbtlens.testdata.internal.project.Model;
+import dev.dbtlens.testdata.internal.project.Project;
+import dev.dbtlens.testdata.internal.project.ProjectBuilder;
+import dev.dbtlens.testdata.internal.project.Resource;
+import dev.dbtlens.testdata.internal.project.Seed;
+import dev.dbtlens.testdata.internal.project.Snapshot;
+import dev.dbtlens.testdata.internal.project.SourceTable;
+import dev.dbtlens.testdata.internal.project.UnitTest;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.dbtlens.testdata.Timeline.Command;
+import dev.dbtlens.testdata.internal.history.Timeline.Command;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes manifest.json (v12, dbt 1.10.13) for one invocation, streaming node by node. */
-final class ManifestWriter {
+public final class ManifestWriter {
     static final String SCHEMA = "https://schemas.getdbt.com/dbt/manifest/v12.json";
     static final String DBT_VERSION = "1.10.13";
     static final String ORDER_STATUS_TEXT = "Lifecycle status of an order:\n\n"
@@ -25,7 +42,7 @@ final class ManifestWriter {
     private final Timeline timeline;
     private final ProjectState state;
 
-    ManifestWriter(Project project, Timeline timeline, ProjectState state) {
+    public ManifestWriter(Project project, Timeline timeline, ProjectState state) {
         this.project = project;
         this.timeline = timeline;
         this.state = state;
@@ -35,7 +52,7 @@ final class ManifestWriter {
      * @param compiled which resources dbt compiled in this invocation (by resource id); the rest are written
      *                 without compiled_code, as dbt does.
      */
-    void write(Path file, int inv, long generatedAt, boolean[] compiled) throws IOException {
+    public void write(Path file, int inv, long generatedAt, boolean[] compiled) throws IOException {
         try (JsonGenerator g = Json.open(file)) {
             ModelNodeWriter nodes = new ModelNodeWriter(g, state);
             TestNodeWriter tests = new TestNodeWriter(g, state);
@@ -96,9 +113,9 @@ final class ManifestWriter {
         g.writeObjectFieldStart("metadata");
         g.writeStringField("dbt_schema_version", SCHEMA);
         g.writeStringField("dbt_version", DBT_VERSION);
-        g.writeStringField("generated_at", Json.zulu(generatedAt));
+        g.writeStringField("generated_at", DbtTimes.zulu(generatedAt));
         g.writeStringField("invocation_id", timeline.invocationId(inv).toString());
-        g.writeStringField("invocation_started_at", Json.offset(timeline.startMicros(inv)));
+        g.writeStringField("invocation_started_at", DbtTimes.offset(timeline.startMicros(inv)));
         Json.emptyObject(g, "env");
         g.writeStringField("project_name", ProjectBuilder.ROOT);
         g.writeStringField("project_id", Hashing.md5(ProjectBuilder.ROOT));
@@ -251,7 +268,7 @@ final class ManifestWriter {
     }
 
     /** Which resources carry compiled_code in the manifest of an invocation running {@code command}. */
-    static boolean[] compiledSet(Project project, Command command, int inv, List<Outcome> outcomes) {
+    public static boolean[] compiledSet(Project project, Command command, int inv, List<Outcome> outcomes) {
         boolean[] compiled = new boolean[project.all().size()];
         for (Outcome o : outcomes) {
             if (!o.skipped() && !(o.resource() instanceof Seed)) {

@@ -1,5 +1,14 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.write;
 
+import dev.dbtlens.testdata.internal.history.ProjectState;
+import dev.dbtlens.testdata.internal.project.Column;
+import dev.dbtlens.testdata.internal.project.DataTest;
+import dev.dbtlens.testdata.internal.project.Hashing;
+import dev.dbtlens.testdata.internal.project.Model;
+import dev.dbtlens.testdata.internal.project.ProjectBuilder;
+import dev.dbtlens.testdata.internal.project.Seed;
+import dev.dbtlens.testdata.internal.project.Snapshot;
+import dev.dbtlens.testdata.internal.project.SqlTemplates;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;

@@ -1,5 +1,12 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.write;
 
+import dev.dbtlens.testdata.internal.history.ProjectState;
+import dev.dbtlens.testdata.internal.project.Column;
+import dev.dbtlens.testdata.internal.project.Model;
+import dev.dbtlens.testdata.internal.project.Resource;
+import dev.dbtlens.testdata.internal.project.SourceTable;
+import dev.dbtlens.testdata.internal.project.SqlTemplates;
+import dev.dbtlens.testdata.internal.project.Vocabulary;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.ArrayList;

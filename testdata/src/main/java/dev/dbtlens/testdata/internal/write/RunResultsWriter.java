@@ -1,32 +1,44 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.write;
 
+import dev.dbtlens.testdata.internal.history.DbtTimes;
+import dev.dbtlens.testdata.internal.history.ExecutionSimulator;
+import dev.dbtlens.testdata.internal.history.Outcome;
+import dev.dbtlens.testdata.internal.history.ProjectState;
+import dev.dbtlens.testdata.internal.history.Timeline;
+import dev.dbtlens.testdata.internal.project.DataTest;
+import dev.dbtlens.testdata.internal.project.Model;
+import dev.dbtlens.testdata.internal.project.Resource;
+import dev.dbtlens.testdata.internal.project.Seed;
+import dev.dbtlens.testdata.internal.project.Snapshot;
+import dev.dbtlens.testdata.internal.project.SqlTemplates;
+import dev.dbtlens.testdata.internal.project.UnitTest;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.dbtlens.testdata.Timeline.Command;
+import dev.dbtlens.testdata.internal.history.Timeline.Command;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Writes run_results.json (v6) from simulated outcomes, in completion order. */
-final class RunResultsWriter {
+public final class RunResultsWriter {
     static final String SCHEMA = "https://schemas.getdbt.com/dbt/run-results/v6.json";
 
     private final Timeline timeline;
     private final ProjectState state;
 
-    RunResultsWriter(Timeline timeline, ProjectState state) {
+    public RunResultsWriter(Timeline timeline, ProjectState state) {
         this.timeline = timeline;
         this.state = state;
     }
 
-    void write(Path file, int inv, List<Outcome> outcomes, long generatedAt) throws IOException {
+    public void write(Path file, int inv, List<Outcome> outcomes, long generatedAt) throws IOException {
         try (JsonGenerator g = Json.open(file)) {
             g.writeStartObject();
             g.writeObjectFieldStart("metadata");
             g.writeStringField("dbt_schema_version", SCHEMA);
             g.writeStringField("dbt_version", ManifestWriter.DBT_VERSION);
-            g.writeStringField("generated_at", Json.zulu(generatedAt));
+            g.writeStringField("generated_at", DbtTimes.zulu(generatedAt));
             g.writeStringField("invocation_id", timeline.invocationId(inv).toString());
-            g.writeStringField("invocation_started_at", Json.zulu(timeline.startMicros(inv)));
+            g.writeStringField("invocation_started_at", DbtTimes.zulu(timeline.startMicros(inv)));
             Json.emptyObject(g, "env");
             g.writeEndObject();
             g.writeArrayFieldStart("results");
@@ -70,8 +82,8 @@ final class RunResultsWriter {
     private static void timing(JsonGenerator g, String name, long start, long end) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", name);
-        g.writeStringField("started_at", Json.zulu(start));
-        g.writeStringField("completed_at", Json.zulu(end));
+        g.writeStringField("started_at", DbtTimes.zulu(start));
+        g.writeStringField("completed_at", DbtTimes.zulu(end));
         g.writeEndObject();
     }
 

@@ -1,5 +1,9 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.write;
 
+import dev.dbtlens.testdata.internal.history.ProjectState;
+import dev.dbtlens.testdata.internal.project.Exposure;
+import dev.dbtlens.testdata.internal.project.SourceTable;
+import dev.dbtlens.testdata.internal.project.SqlTemplates;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;

@@ -1,5 +1,12 @@
-package dev.dbtlens.testdata;
+package dev.dbtlens.testdata.internal.write;
 
+import dev.dbtlens.testdata.internal.history.DbtTimes;
+import dev.dbtlens.testdata.internal.history.ExecutionSimulator;
+import dev.dbtlens.testdata.internal.history.Timeline;
+import dev.dbtlens.testdata.internal.project.Hashing;
+import dev.dbtlens.testdata.internal.project.Project;
+import dev.dbtlens.testdata.internal.project.SourceTable;
+import dev.dbtlens.testdata.internal.project.Vocabulary;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,13 +22,13 @@ import java.util.SplittableRandom;
  * are checked. Healthy sources pass, lagging ones warn, broken loaders error, and the misconfigured source (its
  * loaded_at_field does not exist) gives a runtime error.
  */
-final class SourcesWriter {
+public final class SourcesWriter {
     static final String SCHEMA = "https://schemas.getdbt.com/dbt/sources/v3.json";
 
     private final Project project;
     private final Timeline timeline;
 
-    SourcesWriter(Project project, Timeline timeline) {
+    public SourcesWriter(Project project, Timeline timeline) {
         this.project = project;
         this.timeline = timeline;
     }
@@ -31,7 +38,7 @@ final class SourcesWriter {
     }
 
     /** Writes the file and returns its generated_at (epoch micros). */
-    long write(Path file, int inv, long executionStart) throws IOException {
+    public long write(Path file, int inv, long executionStart) throws IOException {
         List<Check> checks = simulate(inv, executionStart);
         long end = executionStart;
         for (Check c : checks) {
@@ -43,9 +50,9 @@ final class SourcesWriter {
             g.writeObjectFieldStart("metadata");
             g.writeStringField("dbt_schema_version", SCHEMA);
             g.writeStringField("dbt_version", ManifestWriter.DBT_VERSION);
-            g.writeStringField("generated_at", Json.zulu(generatedAt));
+            g.writeStringField("generated_at", DbtTimes.zulu(generatedAt));
             g.writeStringField("invocation_id", timeline.invocationId(inv).toString());
-            g.writeStringField("invocation_started_at", Json.zulu(timeline.startMicros(inv)));
+            g.writeStringField("invocation_started_at", DbtTimes.zulu(timeline.startMicros(inv)));
             Json.emptyObject(g, "env");
             g.writeEndObject();
             g.writeArrayFieldStart("results");
@@ -128,8 +135,8 @@ final class SourcesWriter {
         }
         long snapshotted = c.end() - 20_000;
         long maxLoaded = snapshotted - (long) (c.ageSeconds() * 1_000_000);
-        g.writeStringField("max_loaded_at", Json.offset(maxLoaded));
-        g.writeStringField("snapshotted_at", Json.offset(snapshotted));
+        g.writeStringField("max_loaded_at", DbtTimes.offset(maxLoaded));
+        g.writeStringField("snapshotted_at", DbtTimes.offset(snapshotted));
         Json.number(g, "max_loaded_at_time_ago_in_s", (snapshotted - maxLoaded) / 1_000_000.0, 6);
         g.writeStringField("status", c.status());
         NodeJson.freshness(g, "criteria", s.system.freshness());
@@ -152,8 +159,8 @@ final class SourcesWriter {
     private static void timing(JsonGenerator g, String name, long start, long end) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", name);
-        g.writeStringField("started_at", Json.zulu(start));
-        g.writeStringField("completed_at", Json.zulu(end));
+        g.writeStringField("started_at", DbtTimes.zulu(start));
+        g.writeStringField("completed_at", DbtTimes.zulu(end));
         g.writeEndObject();
     }
 }
