@@ -14,7 +14,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns exceptions into one {@code error: ...} line and an exit code: 3 for bad input, 2 for usage
- * errors (and SQL syntax errors), 1 for anything else. Stack traces only with {@code --verbose}.
+ * errors (bad options and arguments the library refuses, SQL syntax errors), 1 for anything else. Stack traces only with {@code --verbose}.
  */
 public final class Failures
     implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
@@ -24,7 +24,8 @@ public final class Failures
     if (t instanceof ArtifactFormatException) {
       return ExitCode.BAD_INPUT;
     }
-    if (t instanceof ParameterException || t instanceof SelectorSyntaxException || isSqlSyntaxError(t)) {
+    if (t instanceof ParameterException || t instanceof SelectorSyntaxException
+        || t instanceof IllegalArgumentException || isSqlSyntaxError(t)) {
       return ExitCode.USAGE;
     }
     return ExitCode.FAILURE;
