@@ -111,7 +111,7 @@ final class Executions {
     request.db().list(CATALOG, Map.of("env", environment, "ids", List.copyOf(ids)), r -> {
       CatalogNode.Builder b = builders.get(r.str("unique_id"));
       if (b == null) {
-        b = CatalogNode.builder(r);
+        b = CatalogNode.builder(r, environment);
         builders.put(r.str("unique_id"), b);
       }
       b.addColumn(r);

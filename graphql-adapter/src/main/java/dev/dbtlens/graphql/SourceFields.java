@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Source freshness: {@code SourceFreshnessNode}, {@code Criteria} and the job-level {@code SourceNode}. */
+/**
+ * Source freshness ({@code SourceFreshnessNode}, {@code Criteria}, the job-level {@code SourceNode})
+ * and the ids of {@code CatalogNode}.
+ */
 final class SourceFields {
   private static final Set<String> PERIODS = Set.of("day", "hour", "minute");
 
@@ -21,6 +24,10 @@ final class SourceFields {
       Criteria.Threshold th = env.getSource();
       return th.period() != null && PERIODS.contains(th.period()) ? th.period() : null;
     }));
+    wiring.type("CatalogNode", t -> t
+        .dataFetcher("environmentId", env -> Request.of(env).environment(((CatalogNode) env.getSource()).environment()).id())
+        .dataFetcher("runId", env -> null)
+        .dataFetcher("jobDefinitionId", env -> null));
     wiring.type("SourceFreshnessRunNode", t -> t.dataFetcher("environmentId",
         env -> Request.of(env).environment(((FreshnessRun) env.getSource()).environmentId()).id()));
   }
