@@ -49,7 +49,7 @@ class JaffleShopTest {
         dbtProjectName adapterType
         definition {
           models { totalCount } sources { totalCount } seeds { totalCount } tests { totalCount }
-          metrics { totalCount } semanticModels { totalCount } savedQueries { totalCount } } """);
+          metrics { totalCount } semanticModels { totalCount } savedQueries { totalCount } }""");
     // jq -r '.metadata.project_name, .metadata.adapter_type' manifest_1.12.json: jaffle_shop, duckdb
     assertThat(e.path("dbtProjectName").asText()).isEqualTo("jaffle_shop");
     assertThat(e.path("adapterType").asText()).isEqualTo("duckdb");
@@ -74,7 +74,7 @@ class JaffleShopTest {
             exports { name config { exportAs } } } } }
           metrics(filter: {uniqueIds: ["metric.jaffle_shop.average_order_value"]}) { edges { node { formula label type } } }
           tests(filter: {uniqueIds: ["unit_test.jaffle_shop.order_items.test_supply_costs_sum_correctly"]}) {
-            edges { node { testType model numGiven numGivenRows numExpectRows given expect } } } } """)
+            edges { node { testType model numGiven numGivenRows numExpectRows given expect } } } }""")
         .path("definition");
     // jq '.semantic_models | to_entries | sort_by(.key) | .[0]': customers, 4 dimensions, entity customer, no measures (1.12)
     JsonNode sm = Gql.nodes(d.path("semanticModels")).get(0);
@@ -111,7 +111,7 @@ class JaffleShopTest {
           models(filter: {uniqueIds: "model.jaffle_shop.customers"}) { edges { node {
             parents { __typename uniqueId } catalog { columns { name } runGeneratedAt } } } }
           lineage(filter: {select: "+customers"}) { __typename uniqueId
-            ... on LineageNodeWithParents { parentIds } } } """).path("applied");
+            ... on LineageNodeWithParents { parentIds } } }""").path("applied");
     JsonNode customers = Gql.nodes(a.path("models")).get(0);
     // jq '.nodes["model.jaffle_shop.customers"].depends_on.nodes': stg_customers, orders
     assertThat(Gql.texts(customers.path("parents"), "/uniqueId"))
