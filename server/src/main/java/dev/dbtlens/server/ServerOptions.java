@@ -20,6 +20,10 @@ import java.util.function.Consumer;
  * @param threads how many requests run at once; further ones wait their turn
  * @param requestTimeout how long a request may wait for the database (a writer may hold it) and run
  *     before it gets HTTP 503
+ * @param keepOpen how long the database stays open after the last request ends; zero (the default)
+ *     closes it at once, so the file is free for an ingest whenever no request runs, and every
+ *     request pays the open (see docs/graphql.md); longer saves that for clients that page, but an
+ *     ingest that starts within it fails to get the lock
  * @param log where the one line per request goes (and warnings); {@code System.err::println} by default
  */
 public record ServerOptions(
@@ -31,6 +35,7 @@ public record ServerOptions(
     Limits limits,
     int threads,
     Duration requestTimeout,
+    Duration keepOpen,
     Consumer<String> log) {
 
   /** Listens on this machine only unless told otherwise. */
@@ -50,6 +55,7 @@ public record ServerOptions(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(keepOpen, "keepOpen");
     Objects.requireNonNull(log, "log");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -64,64 +70,73 @@ public record ServerOptions(
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("requestTimeout must be positive: " + requestTimeout);
     }
+    if (keepOpen.isNegative()) {
+      throw new IllegalArgumentException("keepOpen must not be negative: " + keepOpen);
+    }
   }
 
   /**
    * @param database the dbtlens database file
    * @return the defaults: 127.0.0.1:8080, no token, 1 MiB bodies, {@link Limits#defaults()}, 8
-   *     threads, 30 s timeout, log to stderr
+   *     threads, 30 s timeout, the database closed as soon as no request runs, log to stderr
    */
   public static ServerOptions of(Path database) {
     return new ServerOptions(database, DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_MAX_BODY_BYTES,
-        Limits.defaults(), DEFAULT_THREADS, DEFAULT_REQUEST_TIMEOUT, System.err::println);
+        Limits.defaults(), DEFAULT_THREADS, DEFAULT_REQUEST_TIMEOUT, Duration.ZERO, System.err::println);
   }
 
   /** @return these options listening on {@code host} */
   public ServerOptions withHost(String host) {
     return new ServerOptions(database, host, port, token, maxBodyBytes, limits, threads,
-        requestTimeout, log);
+        requestTimeout, keepOpen, log);
   }
 
   /** @return these options listening on {@code port} (0 for a free one) */
   public ServerOptions withPort(int port) {
     return new ServerOptions(database, host, port, token, maxBodyBytes, limits, threads,
-        requestTimeout, log);
+        requestTimeout, keepOpen, log);
   }
 
   /** @return these options requiring {@code token} (null for none) */
   public ServerOptions withToken(String token) {
     return new ServerOptions(database, host, port, token, maxBodyBytes, limits, threads,
-        requestTimeout, log);
+        requestTimeout, keepOpen, log);
   }
 
   /** @return these options accepting bodies up to {@code maxBodyBytes} */
   public ServerOptions withMaxBodyBytes(int maxBodyBytes) {
     return new ServerOptions(database, host, port, token, maxBodyBytes, limits, threads,
-        requestTimeout, log);
+        requestTimeout, keepOpen, log);
   }
 
   /** @return these options with other query limits */
   public ServerOptions withLimits(Limits limits) {
     return new ServerOptions(database, host, port, token, maxBodyBytes, limits, threads,
-        requestTimeout, log);
+        requestTimeout, keepOpen, log);
   }
 
   /** @return these options running up to {@code threads} requests at once */
   public ServerOptions withThreads(int threads) {
     return new ServerOptions(database, host, port, token, maxBodyBytes, limits, threads,
-        requestTimeout, log);
+        requestTimeout, keepOpen, log);
   }
 
   /** @return these options with another request timeout */
   public ServerOptions withRequestTimeout(Duration requestTimeout) {
     return new ServerOptions(database, host, port, token, maxBodyBytes, limits, threads,
-        requestTimeout, log);
+        requestTimeout, keepOpen, log);
+  }
+
+  /** @return these options keeping the database open for {@code keepOpen} after the last request */
+  public ServerOptions withKeepOpen(Duration keepOpen) {
+    return new ServerOptions(database, host, port, token, maxBodyBytes, limits, threads,
+        requestTimeout, keepOpen, log);
   }
 
   /** @return these options logging to {@code log} */
   public ServerOptions withLog(Consumer<String> log) {
     return new ServerOptions(database, host, port, token, maxBodyBytes, limits, threads,
-        requestTimeout, log);
+        requestTimeout, keepOpen, log);
   }
 
   /** @return the options without the token's value, for printing */
@@ -129,6 +144,7 @@ public record ServerOptions(
   public String toString() {
     return "ServerOptions[database=" + database + ", host=" + host + ", port=" + port
         + ", token=" + (token == null ? "none" : "set") + ", maxBodyBytes=" + maxBodyBytes
-        + ", limits=" + limits + ", threads=" + threads + ", requestTimeout=" + requestTimeout + "]";
+        + ", limits=" + limits + ", threads=" + threads + ", requestTimeout=" + requestTimeout
+        + ", keepOpen=" + keepOpen + "]";
   }
 }

@@ -7,6 +7,9 @@ import dev.dbtlens.graphql.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,21 +19,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * file, or any number read it, and a read-only open holds a shared lock that keeps a writer (an
  * ingest in another process) out. So the first request to arrive opens the file, the requests that
  * overlap it share that open, and the last one to finish closes it: between requests the file is
- * free for an ingest, and every open sees what the last ingest committed.
+ * free for an ingest, and every open sees what the last ingest committed. With a {@code keepOpen}
+ * time the file stays open that long after the last request, for clients that send requests one
+ * after another (paging), at the cost of keeping a writer out meanwhile.
  *
  * <p>While a writer holds the file, a request waits for it (retrying the open) until its deadline.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
   private static final Duration FIRST_RETRY = Duration.ofMillis(25);
   private static final Duration LAST_RETRY = Duration.ofMillis(500);
 
   private final Path file;
   private final Limits limits;
+  private final Duration keepOpen;
+  private final ScheduledExecutorService closer;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicLong opens = new AtomicLong();
   private final AtomicLong openNanos = new AtomicLong();
   private Open open; // guarded by lock
   private int users; // guarded by lock
+  private long acquisitions; // guarded by lock
 
   /** The open database and the schema over it. */
   private record Open(DbtLens lens, DbtLensGraphQL graphql) {}
@@ -38,10 +46,17 @@ public final class Database {
   /**
    * @param file the database file
    * @param limits the query limits of the schema
+   * @param keepOpen how long to keep the file open after the last request; zero closes it at once
    */
-  public Database(Path file, Limits limits) {
+  public Database(Path file, Limits limits, Duration keepOpen) {
     this.file = file.toAbsolutePath().normalize();
     this.limits = limits;
+    this.keepOpen = keepOpen;
+    this.closer = keepOpen.isZero() ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "dbtlens-close");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** @return the database file, absolute */
@@ -57,7 +72,8 @@ public final class Database {
    * @throws RuntimeException (a {@code DbtLensException}) if it cannot be read
    */
   public boolean check() {
-    try (Lease lease = acquire(Instant.now())) {
+    try {
+      acquire(Instant.now()).close();
       return true;
     } catch (Unavailable e) {
       return false;
@@ -72,7 +88,7 @@ public final class Database {
   public Lease acquire(Instant deadline) {
     try {
       if (!lock.tryLock(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new Unavailable("timed out waiting for the database " + file);
+        throw new Unavailable(busyMessage());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -83,10 +99,17 @@ public final class Database {
         open = openWithRetries(deadline);
       }
       users++;
+      acquisitions++;
       return new Lease(open.graphql(), open.lens());
     } finally {
       lock.unlock();
     }
+  }
+
+  /** @return why a request could not open the database in time */
+  public String busyMessage() {
+    return "The database " + file + " is being written by another process (an ingest?);"
+        + " try again when it is done.";
   }
 
   /** @return how many times the file was opened */
@@ -109,8 +132,7 @@ public final class Database {
           throw e;
         }
         if (remaining(deadline).compareTo(wait) < 0) {
-          throw new Unavailable("the database " + file + " is being written by another process"
-              + " (an ingest?); try again when it is done");
+          throw new Unavailable(busyMessage());
         }
       }
       sleep(wait);
@@ -136,10 +158,49 @@ public final class Database {
     lock.lock();
     try {
       users--;
-      if (users == 0 && open != null) {
+      if (users > 0) {
+        return;
+      }
+      if (closer == null) {
+        closeIfIdle(acquisitions);
+      } else {
+        scheduleClose(acquisitions);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void scheduleClose(long seen) {
+    try {
+      closer.schedule(() -> closeIfIdle(seen), keepOpen.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      closeIfIdle(seen); // the server is stopping
+    }
+  }
+
+  /** Closes the file unless a request has used it since {@code seen} acquisitions. */
+  private void closeIfIdle(long seen) {
+    lock.lock();
+    try {
+      if (users == 0 && acquisitions == seen && open != null) {
         open.lens().close();
         open = null;
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Closes the file if no request uses it (else the last one closes it) and stops the timer. */
+  @Override
+  public void close() {
+    if (closer != null) {
+      closer.shutdownNow();
+    }
+    lock.lock();
+    try {
+      closeIfIdle(acquisitions);
     } finally {
       lock.unlock();
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code POST /graphql}: the request as the hosted Discovery API takes it, the result as it gives
@@ -51,9 +52,10 @@ final class GraphQLEndpoint {
   }
 
   private Response execute(GraphQLRequest request, Instant deadline) {
+    AtomicBoolean opened = new AtomicBoolean();
     Future<GraphQLResult> result;
     try {
-      result = workers.submit(() -> run(request, deadline));
+      result = workers.submit(() -> run(request, deadline, opened));
     } catch (RejectedExecutionException e) {
       return Response.error(503, "UNAVAILABLE", "The server is stopping.");
     }
@@ -62,8 +64,7 @@ final class GraphQLEndpoint {
       return Response.json(200, result.get(wait, TimeUnit.NANOSECONDS).toSpecification());
     } catch (TimeoutException e) {
       result.cancel(true);
-      return Response.error(503, "TIMEOUT", "The request did not finish within the server's"
-          + " timeout (--timeout); ask for less (smaller pages, fewer nested lists).");
+      return opened.get() ? timedOut() : unavailable(database.busyMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result.cancel(true);
@@ -73,17 +74,27 @@ final class GraphQLEndpoint {
     }
   }
 
-  private GraphQLResult run(GraphQLRequest request, Instant deadline) {
+  private GraphQLResult run(GraphQLRequest request, Instant deadline, AtomicBoolean opened) {
     try (Database.Lease lease = database.acquire(deadline)) {
+      opened.set(true);
       return lease.graphql().execute(request.query(), request.variables(), request.operationName());
     }
   }
 
   private static Response failure(Throwable cause) {
     if (cause instanceof Database.Unavailable) {
-      return Response.error(503, "UNAVAILABLE", cause.getMessage()).withHeader("Retry-After", "5");
+      return unavailable(cause.getMessage());
     }
     return Response.error(500, "INTERNAL", "Internal error: " + cause);
+  }
+
+  static Response unavailable(String message) {
+    return Response.error(503, "UNAVAILABLE", message).withHeader("Retry-After", "5");
+  }
+
+  private static Response timedOut() {
+    return Response.error(503, "TIMEOUT", "The request did not finish within the server's timeout;"
+        + " ask for less (smaller pages, fewer nested lists).");
   }
 
   /** {@code application/json}, with or without parameters such as {@code charset}. */

@@ -48,7 +48,7 @@ public final class HttpFrontend implements AutoCloseable {
    * @throws IOException if the address cannot be bound
    */
   public static HttpFrontend start(ServerOptions options) throws IOException {
-    Database database = new Database(options.database(), options.limits());
+    Database database = new Database(options.database(), options.limits(), options.keepOpen());
     if (!database.check()) {
       options.log().accept("warning: another process is writing " + database.file()
           + "; requests wait for it (up to the request timeout)");
@@ -75,6 +75,7 @@ public final class HttpFrontend implements AutoCloseable {
     } catch (IOException e) {
       http.shutdown();
       workers.shutdown();
+      database.close();
       throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
           + e.getMessage(), e);
     }
@@ -94,7 +95,10 @@ public final class HttpFrontend implements AutoCloseable {
     return database;
   }
 
-  /** Stops accepting requests, lets running ones finish for up to two seconds, stops the pools. */
+  /**
+   * Stops accepting requests, lets running ones finish for up to two seconds, stops the pools and
+   * closes the database (or leaves that to a query still running).
+   */
   @Override
   public void close() {
     server.stop(STOP_SECONDS);
@@ -104,6 +108,8 @@ public final class HttpFrontend implements AutoCloseable {
       workers.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      database.close();
     }
   }
 
