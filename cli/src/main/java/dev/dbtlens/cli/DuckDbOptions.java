@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
  * {@code --memory-limit} and {@code --threads}: DuckDB settings of the database the command opens,
  * passed to the library as the system properties it reads when opening a database.
  */
-final class DuckDbOptions {
+public final class DuckDbOptions {
   @Option(names = "--memory-limit", paramLabel = "SIZE",
       description = "DuckDB's memory limit (buffer pool; data beyond it spills to a temp folder"
           + " beside the database), e.g. 2GB. Default: " + DbtLens.DEFAULT_MEMORY_LIMIT + ".")
@@ -18,7 +18,7 @@ final class DuckDbOptions {
   Integer threads;
 
   /** Sets the system properties for the options given; call before opening the database. */
-  void apply() {
+  public void apply() {
     if (memoryLimit != null) {
       System.setProperty(DbtLens.MEMORY_LIMIT_PROPERTY, memoryLimit);
     }

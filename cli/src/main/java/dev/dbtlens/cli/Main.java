@@ -68,6 +68,7 @@ public final class Main {
         .addSubcommand(new LineageCommand())
         .addSubcommand(new FreshnessCommand())
         .addSubcommand(new GraphqlCommand())
+        .addSubcommand(new dev.dbtlens.cli.serve.ServeCommand())
         .addSubcommand(new SchemaCommand())
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)

@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
 /** {@code --verbose}: stack traces on errors. Read by {@link Failures} from the parse result. */
-final class VerboseOption {
+public final class VerboseOption {
   static final String NAME = "--verbose";
 
   @Option(names = {"-v", NAME}, description = "Print stack traces on errors.")

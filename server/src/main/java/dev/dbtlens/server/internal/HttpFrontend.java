@@ -31,10 +31,12 @@ public final class HttpFrontend implements AutoCloseable {
   private final ExecutorService http;
   private final ExecutorService workers;
   private final Database database;
+  private final Router router;
 
   private HttpFrontend(HttpServer server, ExecutorService http, ExecutorService workers,
-      Database database) {
+      Database database, Router router) {
     this.server = server;
+    this.router = router;
     this.http = http;
     this.workers = workers;
     this.database = database;
@@ -82,7 +84,7 @@ public final class HttpFrontend implements AutoCloseable {
     server.createContext("/", router);
     server.setExecutor(http);
     server.start();
-    return new HttpFrontend(server, http, workers, database);
+    return new HttpFrontend(server, http, workers, database, router);
   }
 
   /** @return the address the server listens on (with the port it got, when asked for port 0) */
@@ -96,12 +98,13 @@ public final class HttpFrontend implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests, lets running ones finish for up to two seconds, stops the pools and
-   * closes the database (or leaves that to a query still running).
+   * Lets running requests finish for up to two seconds, stops listening, stops the pools and closes
+   * the database (or leaves that to a query still running).
    */
   @Override
   public void close() {
-    server.stop(STOP_SECONDS);
+    awaitIdle();
+    server.stop(0); // on Java 17 stop(n) waits n seconds even when no request runs
     http.shutdown();
     workers.shutdownNow();
     try {
@@ -110,6 +113,18 @@ public final class HttpFrontend implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       database.close();
+    }
+  }
+
+  private void awaitIdle() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_SECONDS);
+    while (router.inFlight() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends each request to its endpoint by exact path and method, answers, and logs one line. Paths:
@@ -23,6 +24,7 @@ final class Router implements HttpHandler {
   private final HostCheck hosts;
   private final Duration timeout;
   private final RequestLog log;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   Router(GraphQLEndpoint graphql, Health health, Explorer explorer, HostCheck hosts, Duration timeout,
       RequestLog log) {
@@ -34,8 +36,22 @@ final class Router implements HttpHandler {
     this.log = log;
   }
 
+  /** @return how many requests are being answered now */
+  int inFlight() {
+    return inFlight.get();
+  }
+
   @Override
   public void handle(HttpExchange exchange) {
+    inFlight.incrementAndGet();
+    try {
+      answer(exchange);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void answer(HttpExchange exchange) {
     Instant at = Instant.now();
     long start = System.nanoTime();
     String method = exchange.getRequestMethod();
