@@ -15,19 +15,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Requests in parallel all get the right answer; prints what they cost (requests per second, and
- * what opening the database per request costs) for docs/graphql.md.
+ * Requests in parallel all get the right answer. The slow tier ({@code -DexcludedGroups=none})
+ * prints what requests cost for docs/graphql.md: one after another with and without keeping the
+ * database open, and the parts of opening it.
  */
 class ConcurrencyTest {
   static final String PAGE = """
       query Page($first: Int) { environments { applied { models(first: $first) {
         totalCount edges { node { uniqueId name } } } } } }""";
   static final int PARALLEL = 16;
-  static final int ROUNDS = 8;
+  static final int ROUNDS = 4;
 
   @TempDir Path dir;
 
@@ -57,6 +59,14 @@ class ConcurrencyTest {
         clients.shutdownNow();
       }
       assertThat(served.log).hasSize(PARALLEL * ROUNDS);
+    }
+  }
+
+  @Test
+  @Tag("slow")
+  void whatOpeningTheDatabasePerRequestCosts() throws Exception {
+    Path db = Served.database(dir);
+    try (Served served = Served.start(dir)) {
       sequential(served, "each opening the database");
     }
     try (Served served = Served.start(dir, o -> o.withKeepOpen(Duration.ofSeconds(5)))) {

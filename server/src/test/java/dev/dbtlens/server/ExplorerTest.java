@@ -51,7 +51,7 @@ class ExplorerTest {
 
   @Test
   void everyScriptAndStyleThePageLoadsIsServedFromTheJar() {
-    List<String> urls = assets(served.get("/").body());
+    List<String> urls = assets(served.get("/").body()).stream().filter(u -> !u.startsWith("data:")).toList();
 
     assertThat(urls).hasSize(6).allMatch(u -> u.startsWith("/assets/"));
     for (String url : urls) {
