@@ -68,7 +68,7 @@ public final class DbtLensServer implements AutoCloseable {
 
   /** @return the database file served, absolute */
   public Path database() {
-    return frontend.database().file();
+    return frontend.databaseFile();
   }
 
   /** @return the options the server was started with */

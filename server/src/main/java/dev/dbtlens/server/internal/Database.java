@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>While a writer holds the file, a request waits for it (retrying the open) until its deadline.
  */
-public final class Database implements AutoCloseable {
+final class Database implements AutoCloseable {
   private static final Duration FIRST_RETRY = Duration.ofMillis(25);
   private static final Duration LAST_RETRY = Duration.ofMillis(500);
 
@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
    * @param limits the query limits of the schema
    * @param keepOpen how long to keep the file open after the last request; zero closes it at once
    */
-  public Database(Path file, Limits limits, Duration keepOpen) {
+  Database(Path file, Limits limits, Duration keepOpen) {
     this.file = file.toAbsolutePath().normalize();
     this.limits = limits;
     this.keepOpen = keepOpen;
@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** @return the database file, absolute */
-  public Path file() {
+  Path file() {
     return file;
   }
 
@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
    * @return false if a writer holds the file at the moment
    * @throws RuntimeException (a {@code DbtLensException}) if it cannot be read
    */
-  public boolean check() {
+  boolean check() {
     try {
       acquire(Instant.now()).close();
       return true;
@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
    * @return the open database, shared with the requests running now; close it when done
    * @throws Unavailable if a writer held the file until the deadline, or this thread was interrupted
    */
-  public Lease acquire(Instant deadline) {
+  Lease acquire(Instant deadline) {
     try {
       if (!lock.tryLock(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS)) {
         throw new Unavailable(busyMessage());
@@ -107,18 +107,18 @@ public final class Database implements AutoCloseable {
   }
 
   /** @return why a request could not open the database in time */
-  public String busyMessage() {
+  String busyMessage() {
     return "The database " + file + " is being written by another process (an ingest?);"
         + " try again when it is done.";
   }
 
   /** @return how many times the file was opened */
-  public long opens() {
+  long opens() {
     return opens.get();
   }
 
   /** @return the total time spent opening the file and building the schema over it, in nanoseconds */
-  public long openNanos() {
+  long openNanos() {
     return openNanos.get();
   }
 
@@ -232,7 +232,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** The database, open for one request; closing it lets the file go when no other request uses it. */
-  public final class Lease implements AutoCloseable {
+  final class Lease implements AutoCloseable {
     private final DbtLensGraphQL graphql;
     private final DbtLens lens;
     private boolean closed;
@@ -243,12 +243,12 @@ public final class Database implements AutoCloseable {
     }
 
     /** @return the schema over the open database */
-    public DbtLensGraphQL graphql() {
+    DbtLensGraphQL graphql() {
       return graphql;
     }
 
     /** @return the open database */
-    public DbtLens lens() {
+    DbtLens lens() {
       return lens;
     }
 
@@ -262,7 +262,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** The database could not be opened in time: a writer holds it. */
-  public static final class Unavailable extends RuntimeException {
+  static final class Unavailable extends RuntimeException {
     Unavailable(String message) {
       super(message);
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -92,9 +93,9 @@ public final class HttpFrontend implements AutoCloseable {
     return server.getAddress();
   }
 
-  /** @return the database served */
-  public Database database() {
-    return database;
+  /** @return the database file served, absolute */
+  public Path databaseFile() {
+    return database.file();
   }
 
   /**
