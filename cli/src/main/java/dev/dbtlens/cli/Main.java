@@ -8,6 +8,7 @@ import dev.dbtlens.cli.graphql.SchemaCommand;
 import dev.dbtlens.cli.ingest.IngestCommand;
 import dev.dbtlens.cli.select.LineageCommand;
 import dev.dbtlens.cli.select.LsCommand;
+import dev.dbtlens.cli.serve.ServeCommand;
 import dev.dbtlens.cli.sql.SqlCommand;
 import dev.dbtlens.cli.support.ExitCode;
 import dev.dbtlens.cli.support.Failures;
@@ -72,6 +73,7 @@ public final class Main {
         .addSubcommand(new LineageCommand())
         .addSubcommand(new FreshnessCommand())
         .addSubcommand(new GraphqlCommand())
+        .addSubcommand(new ServeCommand())
         .addSubcommand(new SchemaCommand())
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)
