@@ -134,6 +134,18 @@ public final class DbtLens implements AutoCloseable {
   }
 
   /**
+   * Checks that the database holds an environment. Names are case-sensitive: {@code prod} and
+   * {@code Prod} are two environments.
+   *
+   * @param environment a name
+   * @throws NotFoundException if it holds no such environment; the message lists those it has and
+   *     suggests one that differs only in case
+   */
+  public void requireEnvironment(String environment) {
+    Environments.require(store, Objects.requireNonNull(environment, "environment"));
+  }
+
+  /**
    * @param environment an environment
    * @return its invocations, oldest first by {@code generated_at}
    */
