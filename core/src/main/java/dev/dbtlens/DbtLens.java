@@ -3,6 +3,7 @@ package dev.dbtlens;
 import dev.dbtlens.internal.freshness.FreshnessAnalysis;
 import dev.dbtlens.internal.ingest.Ingester;
 import dev.dbtlens.internal.select.LineageAccess;
+import dev.dbtlens.internal.store.Environments;
 import dev.dbtlens.internal.store.Queries;
 import dev.dbtlens.internal.store.Store;
 import java.nio.file.Path;
@@ -133,6 +134,18 @@ public final class DbtLens implements AutoCloseable {
   }
 
   /**
+   * Checks that the database holds an environment. Names are case-sensitive: {@code prod} and
+   * {@code Prod} are two environments.
+   *
+   * @param environment a name
+   * @throws NotFoundException if it holds no such environment; the message lists those it has and
+   *     suggests one that differs only in case
+   */
+  public void requireEnvironment(String environment) {
+    Environments.require(store, Objects.requireNonNull(environment, "environment"));
+  }
+
+  /**
    * @param environment an environment
    * @return its invocations, oldest first by {@code generated_at}
    */
@@ -164,13 +177,41 @@ public final class DbtLens implements AutoCloseable {
   }
 
   /**
+   * A node's builds: its results in every invocation but {@code dbt compile}, {@code dbt docs
+   * generate} and {@code dbt show} (which write run_results where every node they compiled reads
+   * {@code success}), as {@link #runHistory(String, String, int, HistoryScope)} with {@link
+   * HistoryScope#BUILDS}.
+   *
    * @param environment an environment
    * @param uniqueId a unique id
    * @param limit at most this many results
-   * @return the node's run results, newest first by the run's {@code generated_at}
+   * @return the node's build results, newest first by the run's {@code generated_at}; empty if the
+   *     node has none
+   * @throws NotFoundException if the database has no such environment (the message lists those it
+   *     has)
    */
   public List<RunResult> runHistory(String environment, String uniqueId, int limit) {
-    return queries.runHistory(environment, uniqueId, limit);
+    return runHistory(environment, uniqueId, limit, HistoryScope.BUILDS);
+  }
+
+  /**
+   * @param environment an environment
+   * @param uniqueId a unique id
+   * @param limit at most this many results
+   * @param scope {@link HistoryScope#BUILDS} for builds only, {@link HistoryScope#ALL} to include
+   *     compiles and {@code docs generate}
+   * @return the node's run results, newest first by the run's {@code generated_at}, each with its
+   *     {@link RunResult#command()}; empty if the node has none
+   * @throws NotFoundException if the database has no such environment (the message lists those it
+   *     has)
+   */
+  public List<RunResult> runHistory(String environment, String uniqueId, int limit, HistoryScope scope) {
+    Objects.requireNonNull(scope, "scope");
+    List<RunResult> found = queries.runHistory(environment, uniqueId, limit, scope == HistoryScope.ALL);
+    if (found.isEmpty()) {
+      Environments.require(store, environment);
+    }
+    return found;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.dbtlens;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One node's result in one invocation.
@@ -18,6 +19,10 @@ import java.time.Instant;
  * @param failures failing rows of a test, or null
  * @param message dbt's message
  * @param generatedAt the run_results file's {@code generated_at}
+ * @param command the dbt command that wrote the result, in dbt's spelling ({@code build}, {@code
+ *     run}, {@code test}, {@code seed}, {@code snapshot}, {@code compile}, {@code docs generate},
+ *     ...; the {@code command} column of the {@code run_results} view), or null when the file does
+ *     not say
  */
 public record RunResult(
     String environment,
@@ -31,4 +36,33 @@ public record RunResult(
     Long rowsAffected,
     Long failures,
     String message,
-    Instant generatedAt) {}
+    Instant generatedAt,
+    String command) {
+
+  /**
+   * Commands that write run_results without building anything: each node they compiled reads
+   * {@code success}.
+   */
+  public static final Set<String> NON_BUILD_COMMANDS = Set.of("compile", "docs generate", "show");
+
+  /**
+   * A result without its command (null), as before {@code command} was added.
+   *
+   * @deprecated pass the command too
+   */
+  @Deprecated
+  public RunResult(String environment, String invocationId, NodeId uniqueId, String status,
+      Double executionTime, String threadId, Instant executeStartedAt, Instant executeCompletedAt,
+      Long rowsAffected, Long failures, String message, Instant generatedAt) {
+    this(environment, invocationId, uniqueId, status, executionTime, threadId, executeStartedAt,
+        executeCompletedAt, rowsAffected, failures, message, generatedAt, null);
+  }
+
+  /**
+   * @return false for results of {@link #NON_BUILD_COMMANDS}; true otherwise, also when the command
+   *     is unknown
+   */
+  public boolean isBuild() {
+    return command == null || !NON_BUILD_COMMANDS.contains(command);
+  }
+}

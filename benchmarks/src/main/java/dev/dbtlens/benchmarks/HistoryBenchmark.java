@@ -65,8 +65,14 @@ import org.openjdk.jmh.infra.Blackhole;
 public class HistoryBenchmark {
   static final String ENV = "bench";
   private static final int BATCH = 25;
-  private static final String COLUMNS = "environment, invocation_id, unique_id, status, execution_time,"
-      + " thread_id, execute_started_at, execute_completed_at, rows_affected, failures, message, generated_at";
+  private static final String COLUMNS = "r.environment, r.invocation_id, r.unique_id, r.status, r.execution_time,"
+      + " r.thread_id, r.execute_started_at, r.execute_completed_at, r.rows_affected, r.failures, r.message,"
+      + " r.generated_at, c.command";
+  /** Each run_results file's command, as runHistory reads it (builds only: compiles left out). */
+  private static final String COMMANDS = " FROM store.run_result r LEFT JOIN (SELECT invocation_id,"
+      + " any_value(command) AS command FROM store.artifact WHERE environment = ? AND kind = 'run_results'"
+      + " GROUP BY invocation_id) c USING (invocation_id)";
+  private static final String BUILDS = " AND (c.command IS NULL OR c.command NOT IN ('compile', 'docs generate', 'show'))";
 
   @Param({"1000"})
   public int models;
@@ -92,17 +98,18 @@ public class HistoryBenchmark {
     modelIds = lens.nodes(ENV).stream().filter(n -> n.uniqueId().resourceType().equals("model"))
         .map(n -> n.uniqueId().value()).toList();
     floorConnection = lens.connection();
-    perModel = floorConnection.prepareStatement("SELECT " + COLUMNS + " FROM store.run_result"
-        + " WHERE environment = ? AND unique_id = ?"
-        + " ORDER BY generated_at DESC NULLS LAST, invocation_id DESC LIMIT ?");
-    viewPerModel = floorConnection.prepareStatement("SELECT " + COLUMNS + " FROM run_results"
-        + " WHERE environment = ? AND unique_id = ?"
-        + " ORDER BY generated_at DESC NULLS LAST, invocation_id DESC LIMIT ?");
-    batch = floorConnection.prepareStatement("SELECT " + COLUMNS + " FROM store.run_result"
-        + " WHERE environment = ? AND starts_with(unique_id, 'model.')"
-        + " QUALIFY row_number() OVER (PARTITION BY unique_id"
-        + " ORDER BY generated_at DESC NULLS LAST, invocation_id DESC) <= ?"
-        + " ORDER BY unique_id, generated_at DESC NULLS LAST, invocation_id DESC");
+    perModel = floorConnection.prepareStatement("SELECT " + COLUMNS + COMMANDS
+        + " WHERE r.environment = ? AND r.unique_id = ?" + BUILDS
+        + " ORDER BY r.generated_at DESC NULLS LAST, r.invocation_id DESC LIMIT ?");
+    viewPerModel = floorConnection.prepareStatement("SELECT " + COLUMNS.replace("c.command", "r.command")
+        + " FROM run_results r WHERE r.environment = ? AND r.unique_id = ?"
+        + BUILDS.replace("c.command", "r.command")
+        + " ORDER BY r.generated_at DESC NULLS LAST, r.invocation_id DESC LIMIT ?");
+    batch = floorConnection.prepareStatement("SELECT " + COLUMNS + COMMANDS
+        + " WHERE r.environment = ? AND starts_with(r.unique_id, 'model.')" + BUILDS
+        + " QUALIFY row_number() OVER (PARTITION BY r.unique_id"
+        + " ORDER BY r.generated_at DESC NULLS LAST, r.invocation_id DESC) <= ?"
+        + " ORDER BY r.unique_id, r.generated_at DESC NULLS LAST, r.invocation_id DESC");
     check();
   }
 
@@ -203,8 +210,9 @@ public class HistoryBenchmark {
 
   private List<RunResult> perModelRows(String id) throws SQLException {
     perModel.setString(1, ENV);
-    perModel.setString(2, id);
-    perModel.setInt(3, runs);
+    perModel.setString(2, ENV);
+    perModel.setString(3, id);
+    perModel.setInt(4, runs);
     return rows(perModel);
   }
 
@@ -217,7 +225,8 @@ public class HistoryBenchmark {
 
   private List<RunResult> batchRows() throws SQLException {
     batch.setString(1, ENV);
-    batch.setInt(2, runs);
+    batch.setString(2, ENV);
+    batch.setInt(3, runs);
     return rows(batch);
   }
 
@@ -227,7 +236,7 @@ public class HistoryBenchmark {
       while (r.next()) {
         out.add(new RunResult(r.getString(1), r.getString(2), NodeId.of(r.getString(3)), r.getString(4),
             dbl(r, 5), r.getString(6), instant(r, 7), instant(r, 8), lng(r, 9), lng(r, 10),
-            r.getString(11), instant(r, 12)));
+            r.getString(11), instant(r, 12), r.getString(13)));
       }
     }
     return out;

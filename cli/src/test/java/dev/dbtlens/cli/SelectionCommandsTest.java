@@ -94,7 +94,7 @@ class SelectionCommandsTest {
   void freshnessReEvaluatesSourcesAtTheGivenTime() throws Exception {
     // 002: stripe.payments warned (older than 6 h) at the check; by 12:00 it is older than 12 h: error
     Cli.Result r = Cli.run("freshness", "--db", db.toString(), "--at", "2026-01-05T12:00:00Z", "--format", "json");
-    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.exit()).as("sources in error fail the gate").isEqualTo(1);
     JsonNode report = new ObjectMapper().readTree(r.out());
     JsonNode payments = null;
     for (JsonNode s : report.get("sources")) {

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.IngestOptions;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,12 +110,108 @@ class SqlCommandTest {
   }
 
   @Test
-  void tableCutsLongValuesAndKeepsRowsOnOneLine() {
+  void tableNeverCutsIdentifiersAndKeepsRowsOnOneLine() {
+    // the longest unique id of the sample (130 characters; jq '.nodes | keys' over 005-run/manifest.json)
+    String id = "test.shop.relationships_int_products_deduplicated_subscription_id__subscription_id"
+        + "__ref_int_subscriptions_deduplicated_.3aca644ff6";
     Cli.Result r = Cli.run("sql", "--db", db.toString(),
-        "SELECT repeat('x', 100) AS long, 'a' || chr(10) || 'b' AS multi");
+        "SELECT unique_id, 'a' || chr(10) || 'b' AS multi FROM nodes WHERE unique_id = '" + id + "'");
 
-    assertThat(r.out().lines().toList().get(2))
-        .isEqualTo("x".repeat(57) + "...  a\\nb");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactly(
+        "unique_id" + " ".repeat(id.length() - 9) + "  multi",
+        "-".repeat(id.length()) + "  -----",
+        id + "  a\\nb",
+        "(1 row)");
+  }
+
+  @Test
+  void tableWrapsLongTextAtMaxWidthInsteadOfCuttingIt() {
+    Cli.Result narrow = Cli.run("sql", "--db", db.toString(), "--max-width", "12",
+        "SELECT 'the quick brown fox jumps' AS text, 1 AS n");
+    Cli.Result wide = Cli.run("sql", "--db", db.toString(), "--max-width", "0",
+        "SELECT repeat('word ', 30) AS text");
+
+    assertThat(narrow.out().lines()).containsExactly(
+        "text          n",
+        "------------  -",
+        "the quick     1",
+        "brown fox",
+        "jumps",
+        "(1 row)");
+    assertThat(wide.out().lines().toList().get(2)).isEqualTo("word ".repeat(30));
+  }
+
+  @Test
+  void tablePrintsDoublesInPlainNotationWithSixDecimals() {
+    Cli.Result r = Cli.run("sql", "--db", db.toString(), "SELECT 0.0001::DOUBLE AS small,"
+        + " 1e20::DOUBLE AS big, 3.5217950344085693::DOUBLE AS t, 42::DOUBLE AS whole,"
+        + " 0.000000123456789::DOUBLE AS tiny, -2.5e-3::DOUBLE AS neg");
+
+    assertThat(r.out().lines().toList().get(2).trim().split("\\s+")).containsExactly(
+        "0.0001", "100000000000000000000.0", "3.521795", "42.0", "0.000000123457", "-0.0025");
+  }
+
+  @Test
+  void csvPrintsDoublesInPlainNotationInFull() {
+    Cli.Result r = Cli.run("sql", "--db", db.toString(), "--format", "csv",
+        "SELECT 0.0001::DOUBLE AS small, 3.5217950344085693::DOUBLE AS t");
+
+    assertThat(r.out().lines()).containsExactly("small,t", "0.0001,3.5217950344085693");
+  }
+
+  @Test
+  void theQueryComesFromAFile(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("q.sql");
+    Files.writeString(file, "-- invocations of the sample\nSELECT count(*) AS n\nFROM invocations;\n");
+
+    Cli.Result r = Cli.run("sql", "--db", db.toString(), "--format", "csv", "-f", file.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactly("n", "5");
+  }
+
+  @Test
+  void theQueryComesFromStdinForADash() {
+    InputStream stdin = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream("SELECT 40 + 2 AS answer".getBytes(StandardCharsets.UTF_8)));
+      Cli.Result r = Cli.run("sql", "--db", db.toString(), "--format", "csv", "-");
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out().lines()).containsExactly("answer", "42");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
+  void aQueryAndAFileTogetherAreAUsageError(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("q.sql"), "SELECT 1");
+    Cli.Result both = Cli.run("sql", "--db", db.toString(), "-f", file.toString(), "SELECT 2");
+    Cli.Result none = Cli.run("sql", "--db", db.toString());
+
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("either a QUERY or -f FILE, not both");
+    assertThat(none.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void envSetsTheVariableEnvForViews() {
+    Cli.Result r = Cli.run("sql", "--db", db.toString(), "--format", "csv", "--env", "default",
+        "SELECT getvariable('env') AS env, count(*) AS invocations FROM invocations WHERE environment = getvariable('env')");
+    Cli.Result unset = Cli.run("sql", "--db", db.toString(), "--format", "csv", "SELECT getvariable('env') AS env");
+
+    assertThat(r.out().lines()).containsExactly("env,invocations", "default,5");
+    assertThat(unset.out().lines()).containsExactly("env", "default");
+  }
+
+  @Test
+  void anEnvTheDatabaseLacksListsItsEnvironments() {
+    Cli.Result r = Cli.run("sql", "--db", db.toString(), "--env", "Default", "SELECT 1");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.errLines().get(0)).isEqualTo("error: Environment 'Default' not found: the database has one"
+        + " environment, default. Names are case-sensitive: did you mean 'default'?");
   }
 
   @Test

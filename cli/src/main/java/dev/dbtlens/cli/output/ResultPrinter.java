@@ -19,7 +19,11 @@ import java.util.Set;
 public final class ResultPrinter {
   /** An output format. */
   public enum Format {
-    /** Aligned columns, a header, long values cut at {@value #MAX_CELL} characters, a row count. */
+    /**
+     * Aligned columns, a header and a row count. Nothing is cut: text longer than the maximum width
+     * wraps onto more lines; values without whitespace (unique ids, invocation ids) widen their
+     * column instead; doubles print in plain notation with at most 6 decimals.
+     */
     TABLE,
     /** RFC 4180: a header row, every value in full, CRLF line ends. */
     CSV,
@@ -27,9 +31,12 @@ public final class ResultPrinter {
     JSON
   }
 
-  /** Longest value a table cell shows; longer ones end in "...". */
+  /** The default widest column of a table: longer text wraps. */
   public static final int MAX_CELL = 60;
-  /** Rows a table reads before fixing its column widths; later rows are cut to fit. */
+  /**
+   * Rows a table reads before fixing its column widths; a later value without whitespace that is
+   * wider overflows its column rather than being cut.
+   */
   private static final int SAMPLE_ROWS = 1000;
   private static final String NULL = "NULL";
   /** Column kinds seen in a table's sample: nothing but nulls yet, numbers only, or other values. */
@@ -39,11 +46,21 @@ public final class ResultPrinter {
 
   private final PrintWriter out;
   private final Format format;
+  private final int maxWidth;
   private final JdbcValues values = new JdbcValues();
 
+  /** A printer whose tables wrap text at {@value #MAX_CELL} characters. */
   public ResultPrinter(PrintWriter out, Format format) {
+    this(out, format, MAX_CELL);
+  }
+
+  /**
+   * @param maxWidth the widest a table column gets before its text wraps; 0 for no limit
+   */
+  public ResultPrinter(PrintWriter out, Format format, int maxWidth) {
     this.out = out;
     this.format = format;
+    this.maxWidth = maxWidth <= 0 ? Integer.MAX_VALUE : maxWidth;
   }
 
   /**
@@ -96,12 +113,12 @@ public final class ResultPrinter {
     for (int i = 0; i < kinds.length; i++) {
       numeric[i] = kinds[i] == NUMBERS;
     }
-    printCells(columns, width, numeric);
-    printCells(Arrays.stream(width).mapToObj("-"::repeat).toList(), width, numeric);
-    sample.forEach(cells -> printCells(cells, width, numeric));
+    printRow(columns, width, numeric);
+    printRow(Arrays.stream(width).mapToObj("-"::repeat).toList(), width, numeric);
+    sample.forEach(cells -> printRow(cells, width, numeric));
     long count = sample.size();
     while ((row = rows.next()) != null) {
-      printCells(cells(row, null, null), width, numeric);
+      printRow(cells(row, null, null), width, numeric);
       count++;
     }
     if (countFooter) {
@@ -111,21 +128,27 @@ public final class ResultPrinter {
   }
 
   /**
-   * Table cells of one row, widening {@code width} and noting in {@code kinds} whether a column
-   * holds only numbers (right-aligned) as it goes.
+   * Table cells of one row, each in full, widening {@code width} (up to the maximum for text that
+   * can wrap) and noting in {@code kinds} whether a column holds only numbers (right-aligned).
    */
   private List<String> cells(List<Object> row, int[] width, int[] kinds) {
     List<String> cells = new ArrayList<>(row.size());
     for (int i = 0; i < row.size(); i++) {
       Object v = row.get(i);
-      String cell = v == null ? NULL : cut(oneLine(values.text(v)), MAX_CELL);
+      String cell = v == null ? NULL : oneLine(v instanceof Double d ? Doubles.plain(d) : values.text(v));
       cells.add(cell);
       if (width != null) {
-        width[i] = Math.max(width[i], cell.codePointCount(0, cell.length()));
+        int length = length(cell);
+        width[i] = Math.max(width[i], wraps(v, cell) ? Math.min(length, maxWidth) : length);
         kinds[i] = kind(kinds[i], v);
       }
     }
     return cells;
+  }
+
+  /** Text with whitespace, JSON and lists wrap; a value without whitespace (an id) never does. */
+  private static boolean wraps(Object value, String cell) {
+    return !(value instanceof String) || cell.chars().anyMatch(Character::isWhitespace);
   }
 
   private static int kind(int before, Object value) {
@@ -135,16 +158,53 @@ public final class ResultPrinter {
     return value instanceof Number ? NUMBERS : OTHER;
   }
 
-  private void printCells(List<String> cells, int[] width, boolean[] rightAligned) {
-    StringBuilder line = new StringBuilder();
+  /** One row: a line, or more when a cell wraps; continuation lines leave other cells blank. */
+  private void printRow(List<String> cells, int[] width, boolean[] rightAligned) {
+    List<List<String>> parts = new ArrayList<>(cells.size());
+    int lines = 1;
     for (int i = 0; i < cells.size(); i++) {
-      String cell = cut(cells.get(i), width[i]);
-      String pad = " ".repeat(width[i] - cell.codePointCount(0, cell.length()));
-      boolean last = i == cells.size() - 1;
-      line.append(i == 0 ? "" : "  ");
-      line.append(rightAligned[i] ? pad + cell : cell + (last ? "" : pad));
+      List<String> p = wrap(cells.get(i), width[i]);
+      parts.add(p);
+      lines = Math.max(lines, p.size());
     }
-    out.println(line);
+    for (int l = 0; l < lines; l++) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < cells.size(); i++) {
+        String cell = l < parts.get(i).size() ? parts.get(i).get(l) : "";
+        String pad = " ".repeat(Math.max(0, width[i] - length(cell)));
+        boolean last = i == cells.size() - 1;
+        line.append(i == 0 ? "" : "  ");
+        line.append(rightAligned[i] ? pad + cell : cell + (last ? "" : pad));
+      }
+      out.println(l == 0 ? line : line.toString().stripTrailing());
+    }
+  }
+
+  /**
+   * @return the cell in lines of at most {@code width} code points, broken after a space where
+   *     there is one; a cell without whitespace stays whole (it overflows rather than being cut)
+   */
+  static List<String> wrap(String cell, int width) {
+    if (length(cell) <= width || cell.chars().noneMatch(Character::isWhitespace)) {
+      return List.of(cell);
+    }
+    List<String> lines = new ArrayList<>();
+    String rest = cell;
+    while (length(rest) > width) {
+      int end = rest.offsetByCodePoints(0, width);
+      int space = rest.lastIndexOf(' ', end);
+      int cut = space > 0 ? space : end;
+      lines.add(rest.substring(0, cut).stripTrailing());
+      rest = rest.substring(space > 0 ? cut + 1 : cut);
+    }
+    if (!rest.isEmpty()) {
+      lines.add(rest);
+    }
+    return lines;
+  }
+
+  private static int length(String text) {
+    return text.codePointCount(0, text.length());
   }
 
   private long csv(List<String> columns, RowSource rows) throws SQLException {
@@ -159,7 +219,8 @@ public final class ResultPrinter {
   private void csvLine(List<?> fields) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
-      line.append(i == 0 ? "" : ",").append(csvField(values.text(fields.get(i))));
+      Object v = fields.get(i);
+      line.append(i == 0 ? "" : ",").append(csvField(v instanceof Double d ? Doubles.full(d) : values.text(v)));
     }
     out.print(line.append("\r\n"));
   }

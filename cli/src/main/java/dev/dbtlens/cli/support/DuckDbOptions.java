@@ -14,7 +14,8 @@ public final class DuckDbOptions {
   public String memoryLimit;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "DuckDB's worker threads. Default: one per core.")
+      description = "DuckDB's worker threads, for queries and ingests alike. Default: one during an"
+          + " ingest (it bounds DuckDB's memory), one per core for queries.")
   public Integer threads;
 
   /** Sets the system properties for the options given; call before opening the database. */

@@ -1,6 +1,7 @@
 package dev.dbtlens.internal.freshness;
 
 import dev.dbtlens.internal.select.LineageAccess;
+import dev.dbtlens.internal.store.Environments;
 import dev.dbtlens.internal.store.Store;
 import dev.dbtlens.FreshnessCriteria;
 import dev.dbtlens.FreshnessReport;
@@ -46,7 +47,7 @@ public final class FreshnessAnalysis {
     Objects.requireNonNull(at, "at");
     try (FreshnessData data = new FreshnessData(store, environment)) {
       if (!data.environmentExists()) {
-        throw new NotFoundException("Environment '" + environment + "' not found.");
+        throw Environments.notFound(environment, Environments.names(store));
       }
       boolean manifest = data.hasManifest();
       List<SourceFreshness> sources = sources(data, manifest, at);

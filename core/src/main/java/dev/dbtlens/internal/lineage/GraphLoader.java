@@ -1,6 +1,7 @@
 package dev.dbtlens.internal.lineage;
 
 import dev.dbtlens.internal.dbt.Json;
+import dev.dbtlens.internal.store.Environments;
 import dev.dbtlens.internal.store.Sql;
 import dev.dbtlens.internal.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,7 @@ public final class GraphLoader {
       Sql.bind(s, params);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
+          Environments.require(store, environment);
           throw new NotFoundException(asOfInvocation == null
               ? "Environment '" + environment + "' has no manifest."
               : "Invocation '" + asOfInvocation + "' not found in environment '" + environment + "', or the environment has no manifest.");

@@ -23,6 +23,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 
 /**
  * The Java API's reads, over the public SQL views. Each query text keeps a few prepared statements,
@@ -73,20 +74,32 @@ public final class Queries {
         environment, uniqueId, uniqueId);
   }
 
+  /** The SQL list of {@link RunResult#NON_BUILD_COMMANDS}: constants, not user input. */
+  private static final String NON_BUILDS = RunResult.NON_BUILD_COMMANDS.stream().sorted()
+      .map(c -> "'" + c + "'").collect(Collectors.joining(", "));
+
   /**
-   * @return a node's run results, newest first: the rows of the {@code run_results} view, read from
-   *     its table, as none of the view's joined columns is needed
+   * @param allCommands false to leave out results of {@link RunResult#NON_BUILD_COMMANDS}
+   * @return a node's run results with their command, newest first: the rows of the {@code
+   *     run_results} view, read from its tables, as none of the view's other joined columns is
+   *     needed
    */
-  public List<RunResult> runHistory(String environment, String uniqueId, int limit) {
+  public List<RunResult> runHistory(String environment, String uniqueId, int limit, boolean allCommands) {
     return list("""
-        SELECT environment, invocation_id, unique_id, status, execution_time, thread_id,
-               execute_started_at, execute_completed_at, rows_affected, failures, message, generated_at
-        FROM store.run_result WHERE environment = ? AND unique_id = ?
-        ORDER BY generated_at DESC NULLS LAST, invocation_id DESC LIMIT ?""",
+        SELECT r.environment, r.invocation_id, r.unique_id, r.status, r.execution_time, r.thread_id,
+               r.execute_started_at, r.execute_completed_at, r.rows_affected, r.failures, r.message,
+               r.generated_at, c.command
+        FROM store.run_result r
+        LEFT JOIN (SELECT invocation_id, any_value(command) AS command FROM store.artifact
+                   WHERE environment = ? AND kind = 'run_results' GROUP BY invocation_id) c
+               USING (invocation_id)
+        WHERE r.environment = ? AND r.unique_id = ?
+          AND (? OR c.command IS NULL OR c.command NOT IN (%s))
+        ORDER BY r.generated_at DESC NULLS LAST, r.invocation_id DESC LIMIT ?""".formatted(NON_BUILDS),
         r -> new RunResult(r.getString(1), r.getString(2), NodeId.of(r.getString(3)), r.getString(4),
             dbl(r, 5), r.getString(6), instant(r, 7), instant(r, 8), lng(r, 9), lng(r, 10),
-            r.getString(11), instant(r, 12)),
-        environment, uniqueId, limit);
+            r.getString(11), instant(r, 12), r.getString(13)),
+        environment, environment, uniqueId, allCommands, limit);
   }
 
   private interface RowMapper<T> {
