@@ -71,7 +71,9 @@ public final class DbtLens implements AutoCloseable {
    *
    * @param file the database file
    * @return the open database
-   * @throws StorageException if the file is locked by another writer or is not a DuckDB file
+   * @throws NotADatabaseException if the path exists and is not a DuckDB database (an empty file is
+   *     a new database); the file is left untouched
+   * @throws StorageException if the file is locked by another writer
    */
   public static DbtLens open(Path file) {
     return new DbtLens(Store.open(Objects.requireNonNull(file, "file"), false));
@@ -82,6 +84,7 @@ public final class DbtLens implements AutoCloseable {
    *
    * @param file the database file
    * @return the open database
+   * @throws NotADatabaseException if the path exists and is not a DuckDB database
    */
   public static DbtLens openReadOnly(Path file) {
     return new DbtLens(Store.open(Objects.requireNonNull(file, "file"), true));
@@ -96,7 +99,8 @@ public final class DbtLens implements AutoCloseable {
    * Ingests artifact files, and folders of them (searched recursively for {@code manifest*.json},
    * {@code run_results*.json}, {@code sources*.json}, {@code catalog*.json}, {@code
    * semantic_manifest*.json}), in one transaction: on any error nothing is written. A file already
-   * in the environment is skipped and reported as such.
+   * in the environment is skipped and reported as such. When it returns, the transaction has
+   * committed and, for a database file, been checkpointed into the file.
    *
    * @param options environment, job label and progress listener
    * @param paths files and folders

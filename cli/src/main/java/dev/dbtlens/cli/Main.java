@@ -89,7 +89,8 @@ public final class Main {
     codes.put(String.valueOf(ExitCode.OK), "success");
     codes.put(String.valueOf(ExitCode.FAILURE), "failure (database locked or unreadable, query failed, ...)");
     codes.put(String.valueOf(ExitCode.USAGE), "usage error: bad option, unknown command, missing --db,"
-        + " a PATH or sql database that does not exist, SQL syntax error");
+        + " a PATH or sql database that does not exist, a --db that is not a DuckDB database,"
+        + " SQL syntax error");
     codes.put(String.valueOf(ExitCode.BAD_INPUT), "bad input: an artifact file is malformed or of an"
         + " unsupported version; nothing was written");
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);

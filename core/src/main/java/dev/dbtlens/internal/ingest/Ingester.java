@@ -71,6 +71,7 @@ public final class Ingester {
         LOG.log(System.Logger.Level.DEBUG, "restoring auto-commit", e);
       }
     }
+    store.checkpoint(); // a report means the data is in the file, not only in its write-ahead log
     return totals.report();
   }
 

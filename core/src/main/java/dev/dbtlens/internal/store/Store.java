@@ -45,8 +45,10 @@ public final class Store implements AutoCloseable {
   private final DuckDBConnection connection;
   private final boolean readOnly;
   private final String description;
+  private final Path file;
 
-  private Store(DuckDBConnection connection, boolean readOnly, String description) {
+  private Store(DuckDBConnection connection, boolean readOnly, String description, Path file) {
+    this.file = file;
     this.connection = connection;
     this.readOnly = readOnly;
     this.description = description;
@@ -61,6 +63,9 @@ public final class Store implements AutoCloseable {
    */
   public static Store open(Path file, boolean readOnly) {
     String where = file == null ? "in-memory database" : "database " + file;
+    if (file != null) {
+      DatabaseFile.check(file, readOnly);
+    }
     Properties props = new Properties();
     props.setProperty("storage_compatibility_version", STORAGE_VERSION);
     String memoryLimit = System.getProperty(MEMORY_LIMIT_PROPERTY, DEFAULT_MEMORY_LIMIT).strip();
@@ -81,7 +86,7 @@ public final class Store implements AutoCloseable {
     } catch (SQLException e) {
       throw openFailure(where, e);
     }
-    Store store = new Store(conn, readOnly, where);
+    Store store = new Store(conn, readOnly, where, file);
     try {
       store.prepareSchema();
     } catch (RuntimeException e) {
@@ -212,6 +217,23 @@ public final class Store implements AutoCloseable {
       };
     } catch (SQLException e) {
       throw new StorageException("setting DuckDB's threads for an ingest into " + description, e);
+    }
+  }
+
+  /**
+   * Writes what is committed into the database file itself, so that it no longer depends on the
+   * write-ahead log ({@code FILE.wal}). Nothing to do for an in-memory database.
+   *
+   * @throws StorageException if the checkpoint failed
+   */
+  public void checkpoint() {
+    if (file == null) {
+      return;
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("CHECKPOINT");
+    } catch (SQLException e) {
+      throw new StorageException("checkpointing " + description, e);
     }
   }
 
