@@ -144,6 +144,33 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void runResultsWithoutResultsIsBadInputNotAnEmptyRun() throws Exception {
+    Path noResults = variant("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results_1.12.json", "no-results",
+        root -> root.remove("results"));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      Map<String, Long> before = storeCounts(lens);
+      assertThatThrownBy(() -> lens.ingest(noResults))
+          .isInstanceOf(ArtifactFormatException.class)
+          .hasMessage(noResults + " (run-results/v6) at $.results: required member 'results' of run-results/v6"
+              + " is missing")
+          .extracting(e -> ((ArtifactFormatException) e).jsonPath()).isEqualTo("$.results");
+      assertThat(storeCounts(lens)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aManifestMissingMembersItsVersionRequiresNamesThemAll() throws Exception {
+    Path partial = variant(JAFFLE_V12, "partial", root -> root.remove(List.of("docs", "unit_tests")));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      assertThatThrownBy(() -> lens.ingest(partial))
+          .isInstanceOf(ArtifactFormatException.class)
+          .hasMessage(partial + " (manifest/v12) at $: required members 'docs', 'unit_tests' of manifest/v12"
+              + " are missing");
+      assertThat(count(lens, "SELECT count(*) FROM artifacts")).isZero();
+    }
+  }
+
+  @Test
   void fusionStatusesAreLowerCasedAndTheOriginalKept() throws SQLException {
     Path fusion = SharedArtifacts.file("dbt-fusion_e-elikem+dbt_fundamentals");
     try (DbtLens lens = DbtLens.inMemory()) {

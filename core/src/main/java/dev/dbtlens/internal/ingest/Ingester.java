@@ -146,6 +146,7 @@ public final class Ingester {
     } catch (IOException e) {
       throw Parsing.translate(e, reading, parser);
     }
+    RequiredMembers.check(reading, header, reading.members());
     options.progress().onProgress(path, file.size(), file.size());
     insertArtifact(conn, row);
     totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
