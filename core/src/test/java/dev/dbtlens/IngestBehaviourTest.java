@@ -171,6 +171,55 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void gzipCompressedArtifactsAreReadAndHashedAsStored() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("archived"));
+    Path manifest = gzip(SharedArtifacts.file(JAFFLE_V12), dir.resolve("manifest.json.gz"));
+    // compressed but named plainly: recognised by gzip's magic bytes, not by the name
+    Path results = gzip(SharedArtifacts.file("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results.json"),
+        dir.resolve("run_results.json"));
+    try (DbtLens plain = DbtLens.inMemory(); DbtLens lens = DbtLens.inMemory()) {
+      IngestReport expected = plain.ingest(IngestOptions.defaults(), List.of(SharedArtifacts.file(JAFFLE_V12),
+          SharedArtifacts.file("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results.json")));
+      IngestReport r = lens.ingest(dir);
+      assertThat(r.artifacts()).extracting(ArtifactOutcome::file).containsExactlyInAnyOrder(manifest, results);
+      assertThat(r.artifacts()).allMatch(ArtifactOutcome::added);
+      assertThat(r.runResultsAdded()).isEqualTo(expected.runResultsAdded()).isEqualTo(61);
+      assertThat(r.definitionsAdded()).isEqualTo(expected.definitionsAdded());
+      assertThat(count(lens, "SELECT count(*) FROM nodes")).isEqualTo(count(plain, "SELECT count(*) FROM nodes"));
+      try (Connection c = lens.connection()) {
+        assertThat(text(c, "SELECT file_sha256 FROM store.artifact WHERE kind = 'manifest'"))
+            .isEqualTo(sha256(manifest));
+      }
+      assertThat(lens.ingest(dir).nothingAdded()).as("the same compressed files again").isTrue();
+    }
+  }
+
+  @Test
+  void aCorruptGzipFileIsBadInputNamingTheFile() throws Exception {
+    byte[] gz = Files.readAllBytes(gzip(SharedArtifacts.file(JAFFLE_V12), tmp.resolve("whole.json.gz")));
+    Path cut = Files.write(tmp.resolve("manifest.json.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      assertThatThrownBy(() -> lens.ingest(cut))
+          .isInstanceOf(ArtifactFormatException.class)
+          .hasMessageStartingWith(cut + " (manifest/v12) at $.")
+          .hasMessageContaining("truncated (compressed) data");
+      assertThat(count(lens, "SELECT count(*) FROM artifacts")).isZero();
+    }
+  }
+
+  private static Path gzip(Path from, Path to) throws IOException {
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(to))) {
+      Files.copy(from, out);
+    }
+    return to;
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  @Test
   void fusionStatusesAreLowerCasedAndTheOriginalKept() throws SQLException {
     Path fusion = SharedArtifacts.file("dbt-fusion_e-elikem+dbt_fundamentals");
     try (DbtLens lens = DbtLens.inMemory()) {

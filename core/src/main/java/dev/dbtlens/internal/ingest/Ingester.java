@@ -91,8 +91,8 @@ public final class Ingester {
         List<Path> found = artifactsUnder(path);
         if (found.isEmpty()) {
           throw new ArtifactFormatException(path, null, null, "no dbt artifacts found in this folder"
-              + " (looked for manifest.json, run_results.json, sources.json, catalog.json,"
-              + " semantic_manifest.json)", null);
+              + " (looked for manifest*.json, run_results*.json, sources*.json, catalog*.json,"
+              + " semantic_manifest*.json, each also as .json.gz)", null);
         }
         out.addAll(found);
       } else if (Files.isRegularFile(path)) {
@@ -227,6 +227,9 @@ public final class Ingester {
     }
     if (header.kind() == ArtifactKind.SEMANTIC_MANIFEST) {
       Path sibling = file.path().resolveSibling("manifest.json");
+      if (!Files.isRegularFile(sibling)) {
+        sibling = file.path().resolveSibling("manifest.json.gz");
+      }
       if (Files.isRegularFile(sibling)) {
         try {
           String id = ArtifactProbe.probe(sibling, ArtifactFile.read(sibling)).invocationId();
