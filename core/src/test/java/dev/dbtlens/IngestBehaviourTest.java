@@ -83,6 +83,26 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void countsSayWhatTheEnvironmentGainedWhenDefinitionsAreSharedWithAnother() throws Exception {
+    Path tuva = SharedArtifacts.file("tuva/manifest-v11_dbt-1.7.8_41072bf5");
+    try (DbtLens lens = DbtLens.inMemory()) {
+      IngestReport prod = lens.ingest(IngestOptions.defaults().withEnvironment("prod"), List.of(tuva));
+      IngestReport dev = lens.ingest(IngestOptions.defaults().withEnvironment("dev"), List.of(tuva));
+      // a fresh database: everything prod gained was also new to storage
+      assertThat(prod.definitionsAdded()).isEqualTo(count(lens, "SELECT count(*) FROM store.node_def"));
+      assertThat(prod.catalogEntriesAdded()).isEqualTo(count(lens, "SELECT count(*) FROM store.catalog_entry"))
+          .isEqualTo(count(lens, "SELECT count(*) FROM catalog WHERE environment = 'prod'"));
+      // dev wrote no definition or entry (prod's are shared) and still gained them all
+      assertThat(dev.definitionsAdded()).isEqualTo(prod.definitionsAdded()).isPositive();
+      assertThat(dev.catalogEntriesAdded()).isEqualTo(prod.catalogEntriesAdded())
+          .isEqualTo(count(lens, "SELECT count(*) FROM catalog WHERE environment = 'dev'")).isPositive();
+      IngestReport again = lens.ingest(IngestOptions.defaults().withEnvironment("dev"), List.of(tuva));
+      assertThat(again.nothingAdded()).isTrue();
+      assertThat(again.definitionsAdded()).isZero();
+    }
+  }
+
+  @Test
   void oneChangedModelAddsOneDefinition() throws Exception {
     Path changed = variant(JAFFLE_V12, "changed", asInvocation("inv-3", "2030-01-01T00:00:00Z")
         .andThen(root -> ((ObjectNode) root.get("nodes").get("model.jaffle_shop.customers"))

@@ -51,11 +51,13 @@ public final class Ingester {
     try {
       conn.setAutoCommit(false);
       Sql.count(conn, "SELECT 1"); // opens the transaction the appenders will join
+      Holdings before = Holdings.of(conn, options.environment());
       for (Path file : files) {
         ingestFile(conn, file, options, totals);
       }
       if (totals.changed()) {
         CurrentState.refresh(conn, options.environment());
+        totals.gained(before, Holdings.of(conn, options.environment()));
       }
       conn.commit();
     } catch (SQLException e) {
@@ -162,7 +164,6 @@ public final class Ingester {
         row.snapshotId = r.snapshotId();
         row.selectors = r.selectorsJson();
         row.rows = r.members();
-        row.definitionsAdded = r.definitionsAdded();
       }
       case RUN_RESULTS -> {
         RunResultsLoader.Result r = new RunResultsLoader(conn, reading)
@@ -183,7 +184,6 @@ public final class Ingester {
         CatalogLoader.Result r = new CatalogLoader(conn, reading).load(p);
         row.snapshotId = r.snapshotId();
         row.rows = r.entries();
-        row.catalogAdded = r.entriesAdded();
         row.command = "docs generate";
       }
       case SEMANTIC_MANIFEST ->
@@ -269,8 +269,6 @@ public final class Ingester {
     String command;
     Double elapsed;
     long rows;
-    long definitionsAdded;
-    long catalogAdded;
 
     Row(String env, String invocationId, ArtifactHeader header, ArtifactFile file, String job) {
       this.env = env;
@@ -311,13 +309,17 @@ public final class Ingester {
       if (row.newInvocation) {
         newInvocations.add(row.invocationId);
       }
-      definitions += row.definitionsAdded;
-      catalog += row.catalogAdded;
       switch (row.header.kind()) {
         case RUN_RESULTS -> runResults += row.rows;
         case SOURCES -> freshness += row.rows;
         default -> { }
       }
+    }
+
+    /** What the environment holds now and did not before: definitions may be shared with others. */
+    void gained(Holdings before, Holdings after) {
+      definitions = after.definitions() - before.definitions();
+      catalog = after.catalogEntries() - before.catalogEntries();
     }
 
     boolean changed() {
