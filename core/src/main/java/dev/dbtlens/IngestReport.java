@@ -35,7 +35,20 @@ public record IngestReport(
 
   /** @return how many files were skipped as already ingested */
   public long skipped() {
-    return artifacts.stream().filter(a -> !a.added()).count();
+    return count(ArtifactOutcome.Status.ALREADY_INGESTED);
+  }
+
+  /**
+   * @return how many files were skipped because they conflict with what the environment holds
+   *     (only with {@link IngestOptions#conflictsAllowed()}: otherwise a conflict fails the ingest)
+   * @since 0.2
+   */
+  public long conflicts() {
+    return count(ArtifactOutcome.Status.CONFLICT);
+  }
+
+  private long count(ArtifactOutcome.Status status) {
+    return artifacts.stream().filter(a -> a.status() == status).count();
   }
 
   /** @return true when the ingest wrote nothing at all */

@@ -5,6 +5,7 @@ import static dev.dbtlens.RealArtifactsTest.grouped;
 import static dev.dbtlens.RealArtifactsTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -265,15 +266,48 @@ class IngestBehaviourTest {
   }
 
   @Test
-  void theSameInvocationWithDifferentContentIsSkippedWithAWarning() throws Exception {
+  void aDifferentFileForAnInvocationAlreadyHeldIsAConflictAndNothingIsWritten() throws Exception {
     // the two jaffle_shop v6 run_results share an invocation id but differ in one project name
     Path a = SharedArtifacts.file("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results.json");
     Path b = SharedArtifacts.file("dbt-artifacts-parser/_older_layout/v6/jaffle_shop/run_results.json");
     try (DbtLens lens = DbtLens.inMemory()) {
-      IngestReport r = lens.ingest(IngestOptions.defaults(), List.of(a, b));
-      assertThat(r.artifacts()).extracting(ArtifactOutcome::added).containsExactly(true, false);
+      lens.ingest(a);
+      Map<String, Long> before = storeCounts(lens);
+      IngestConflictException e = catchThrowableOfType(IngestConflictException.class,
+          () -> lens.ingest(IngestOptions.defaults(), List.of(SharedArtifacts.file(JAFFLE_V12), b)));
+      assertThat(e).as("refused").isNotNull();
+      assertThat(e.conflicts()).singleElement().satisfies(o -> {
+        assertThat(o.file()).isEqualTo(b);
+        assertThat(o.status()).isEqualTo(ArtifactOutcome.Status.CONFLICT);
+        assertThat(o.invocationId()).isEqualTo("cfbc1db9-66c1-46c2-a94b-8c0cef32314f");
+        assertThat(o.warning()).isEqualTo(b + ": environment 'default' already holds a different run_results"
+            + " for invocation cfbc1db9-66c1-46c2-a94b-8c0cef32314f (from " + a + ")");
+      });
+      assertThat(e.getMessage()).startsWith("1 file conflicts with environment 'default'; nothing was written: "
+          + b + ": environment 'default' already holds");
+      assertThat(storeCounts(lens)).as("the manifest before it was rolled back too").isEqualTo(before);
+    }
+  }
+
+  @Test
+  void conflictsAllowedAreSkippedAndCountedApartFromFilesAlreadyIngested() throws Exception {
+    Path a = SharedArtifacts.file("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results.json");
+    Path b = SharedArtifacts.file("dbt-artifacts-parser/_older_layout/v6/jaffle_shop/run_results.json");
+    try (DbtLens lens = DbtLens.inMemory()) {
+      IngestReport r = lens.ingest(IngestOptions.defaults().withConflictsAllowed(true),
+          List.of(a, b, SharedArtifacts.file(JAFFLE_V12)));
+      assertThat(r.artifacts()).extracting(ArtifactOutcome::status).containsExactly(
+          ArtifactOutcome.Status.ADDED, ArtifactOutcome.Status.CONFLICT, ArtifactOutcome.Status.ADDED);
+      assertThat(r.conflicts()).isEqualTo(1);
+      assertThat(r.skipped()).isZero();
       assertThat(r.warnings()).singleElement().asString().contains("already holds a different run_results");
       assertThat(count(lens, "SELECT count(*) FROM run_results")).isEqualTo(61);
+
+      IngestReport again = lens.ingest(IngestOptions.defaults().withConflictsAllowed(true), List.of(a, b));
+      assertThat(again.artifacts()).extracting(ArtifactOutcome::status)
+          .containsExactly(ArtifactOutcome.Status.ALREADY_INGESTED, ArtifactOutcome.Status.CONFLICT);
+      assertThat(again.skipped()).isEqualTo(1);
+      assertThat(again.conflicts()).isEqualTo(1);
     }
   }
 

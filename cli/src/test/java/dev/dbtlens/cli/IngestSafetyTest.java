@@ -32,4 +32,50 @@ class IngestSafetyTest {
       assertThat(Files.readString(db)).isEqualTo(before);
     }
   }
+
+  @Test
+  void aGeneratedProjectIngestedBesideTheDemoConflictsWithNothing() {
+    String db = dir.resolve("demo.duckdb").toString();
+    Path generated = dir.resolve("generated");
+    assertThat(Cli.run("demo", "--db", db).exit()).isZero();
+    assertThat(Cli.run("generate", "--models", "20", "--invocations", "5", "--out", generated.toString()).exit())
+        .isZero();
+    long demoInvocations = Long.parseLong(Cli.value(Path.of(db), "SELECT count(*) FROM invocations"));
+
+    Cli.Result r = Cli.run("ingest", "--db", db, generated.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Cli.tableRows(r.out())).isNotEmpty().allMatch(line -> line.startsWith("added "));
+    assertThat(r.out()).contains("Added to environment 'default'", "5 invocations");
+    assertThat(Cli.value(Path.of(db), "SELECT count(*) FROM invocations")).isEqualTo(String.valueOf(demoInvocations + 5));
+  }
+
+  @Test
+  void aConflictingFileFailsTheIngestWithExit1UnlessConflictsAreAllowed() throws Exception {
+    Path folder = Fixtures.invocationFolders(Fixtures.sample(dir.resolve("sample"))).get(0);
+    Path edited = Files.createDirectories(dir.resolve("edited")).resolve("run_results.json");
+    Files.writeString(edited, Files.readString(folder.resolve("run_results.json"))
+        .replaceFirst("\"elapsed_time\":\\s*[0-9.]+", "\"elapsed_time\":1.5"));
+    Path manifest = folder.resolve("manifest.json");
+    String db = dir.resolve("conflict.duckdb").toString();
+    assertThat(Cli.run("ingest", "--db", db, folder.resolve("run_results.json").toString()).exit()).isZero();
+    String invocation = Cli.value(Path.of(db), "SELECT invocation_id FROM invocations");
+
+    Cli.Result refused = Cli.run("ingest", "--db", db, manifest.toString(), edited.toString());
+    Cli.Result allowed = Cli.run("ingest", "--db", db, "--allow-conflicts", manifest.toString(), edited.toString());
+
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.out()).doesNotContain("Added");
+    assertThat(refused.errLines()).containsExactly(
+        "error: conflict: " + edited.toAbsolutePath() + ": environment 'default' already holds a different"
+            + " run_results for invocation " + invocation + " (from " + folder.resolve("run_results.json").toAbsolutePath() + ")",
+        "Nothing was written to " + db + ": 1 file conflicts with what environment 'default' holds. Ingest them"
+            + " into another --env, or pass --allow-conflicts to skip them and add the rest.");
+    assertThat(allowed.exit()).as(allowed.err()).isZero();
+    assertThat(Cli.tableRows(allowed.out())).extracting(line -> line.substring(0, line.indexOf("  ")))
+        .containsExactly("added", "conflict");
+    assertThat(allowed.out()).contains("; 0 files skipped (already ingested), 1 conflict skipped (--allow-conflicts).");
+    assertThat(allowed.errLines()).singleElement().asString().startsWith("warning: " + edited.toAbsolutePath());
+    assertThat(Cli.value(Path.of(db), "SELECT count(*) FROM artifacts")).isEqualTo("2");
+  }
 }

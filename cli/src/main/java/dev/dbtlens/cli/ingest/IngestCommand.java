@@ -1,15 +1,19 @@
 package dev.dbtlens.cli.ingest;
 
 import dev.dbtlens.cli.output.IngestPrinter;
+import dev.dbtlens.cli.output.Plural;
 import dev.dbtlens.cli.support.DuckDbOptions;
 import dev.dbtlens.cli.support.ExitCode;
 import dev.dbtlens.cli.support.ProgressBar;
 import dev.dbtlens.cli.support.StatusLine;
 import dev.dbtlens.cli.support.VerboseOption;
+import dev.dbtlens.ArtifactOutcome;
 import dev.dbtlens.DbtLens;
+import dev.dbtlens.IngestConflictException;
 import dev.dbtlens.IngestOptions;
 import dev.dbtlens.IngestReport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
         "Adds dbt artifacts to the database, in one transaction: on any error nothing is written.",
         "Folders (such as a dbt target/) are searched recursively for manifest.json,"
             + " run_results.json, sources.json, catalog.json and semantic_manifest.json."
-            + " Files already in the environment are skipped."})
+            + " Files already in the environment are skipped; a different file for an invocation the"
+            + " environment holds is a conflict (see --allow-conflicts)."})
 public final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -47,6 +52,12 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--job", paramLabel = "LABEL",
       description = "A label for the job that produced the artifacts. Default: the dbt command.")
   String job;
+
+  @Option(names = "--allow-conflicts",
+      description = "Skip files that conflict with the environment (a different file for an invocation it"
+          + " already holds) and add the rest, exit 0. Without it a conflict fails the ingest: nothing is"
+          + " written, exit 1.")
+  boolean allowConflicts;
 
   @Mixin DuckDbOptions duckdb;
 
@@ -77,6 +88,11 @@ public final class IngestCommand implements Callable<Integer> {
     IngestReport report;
     try {
       report = ingest();
+    } catch (IngestConflictException e) {
+      if (!existed) {
+        deleteDatabase();
+      }
+      return conflicts(e);
     } catch (RuntimeException e) {
       if (!existed) {
         deleteDatabase(); // a failed ingest into a new file leaves no file behind
@@ -92,8 +108,21 @@ public final class IngestCommand implements Callable<Integer> {
     duckdb.apply();
     try (DbtLens lens = DbtLens.open(db);
         ProgressBar progress = new ProgressBar(status)) {
-      return lens.ingest(new IngestOptions(environment, job, progress), paths);
+      return lens.ingest(new IngestOptions(environment, job, progress, allowConflicts), paths);
     }
+  }
+
+  /** One line per conflicting file, then what to do about them. */
+  private int conflicts(IngestConflictException e) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (ArtifactOutcome conflict : e.conflicts()) {
+      status.println("error: conflict: " + conflict.warning());
+    }
+    status.println("Nothing was written to " + db + ": " + Plural.of(e.conflicts().size(), "file")
+        + (e.conflicts().size() == 1 ? " conflicts" : " conflict") + " with what environment '" + environment + "' holds. Ingest them into another --env,"
+        + " or pass --allow-conflicts to skip them and add the rest.");
+    err.flush();
+    return ExitCode.FAILURE;
   }
 
   private void deleteDatabase() throws IOException {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.dbtlens.ArtifactFormatException;
 import dev.dbtlens.ArtifactKind;
 import dev.dbtlens.ArtifactOutcome;
+import dev.dbtlens.IngestConflictException;
 import dev.dbtlens.IngestOptions;
 import dev.dbtlens.IngestReport;
 import dev.dbtlens.StorageException;
@@ -55,6 +56,7 @@ public final class Ingester {
       for (Path file : files) {
         ingestFile(conn, file, options, totals);
       }
+      totals.failOnConflicts();
       if (totals.changed()) {
         CurrentState.refresh(conn, options.environment());
         totals.gained(before, Holdings.of(conn, options.environment()));
@@ -131,11 +133,14 @@ public final class Ingester {
     String invocationId = invocationId(header, file);
     String conflict = conflictingFile(conn, env, header.kind(), invocationId);
     if (conflict != null) {
-      String warning = path + ": skipped: environment '" + env + "' already holds a different "
+      String why = path + ": environment '" + env + "' already holds a different "
           + header.kind().sqlName() + " for invocation " + invocationId + " (from " + conflict + ")";
-      totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
-          invocationId, false, 0, warning), null);
+      totals.conflict(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
+          invocationId, ArtifactOutcome.Status.CONFLICT, 0, why));
       return;
+    }
+    if (totals.refusing()) {
+      return; // the ingest will fail: only look for further conflicts, to report them together
     }
     Row row = new Row(env, invocationId, header, file, options.job());
     row.newInvocation = !Sql.exists(conn,
@@ -152,7 +157,7 @@ public final class Ingester {
     options.progress().onProgress(path, file.size(), file.size());
     insertArtifact(conn, row);
     totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
-        invocationId, true, row.rows, header.warning()), row);
+        invocationId, ArtifactOutcome.Status.ADDED, row.rows, header.warning()), row);
   }
 
   private void load(DuckDBConnection conn, JsonParser p, Reading reading, Row row)
@@ -201,7 +206,8 @@ public final class Ingester {
           return null;
         }
         return new ArtifactOutcome(file.path(), ArtifactKind.valueOf(r.getString(1).toUpperCase(
-            java.util.Locale.ROOT)), r.getString(2), r.getString(3), r.getString(4), false, 0, null);
+            java.util.Locale.ROOT)), r.getString(2), r.getString(3), r.getString(4),
+            ArtifactOutcome.Status.ALREADY_INGESTED, 0, null);
       }
     }
   }
@@ -292,6 +298,27 @@ public final class Ingester {
 
     Totals(IngestOptions options) {
       this.options = options;
+    }
+
+    private final List<ArtifactOutcome> conflicts = new ArrayList<>();
+
+    /** A conflict is a warning when conflicts are allowed, else it fails the ingest at the end. */
+    void conflict(ArtifactOutcome o) {
+      if (options.conflictsAllowed()) {
+        add(o, null);
+      } else {
+        conflicts.add(o);
+      }
+    }
+
+    boolean refusing() {
+      return !conflicts.isEmpty();
+    }
+
+    void failOnConflicts() {
+      if (!conflicts.isEmpty()) {
+        throw new IngestConflictException(options.environment(), conflicts);
+      }
     }
 
     void add(ArtifactOutcome o, Row added) {
