@@ -73,7 +73,7 @@ public final class DbtLens implements AutoCloseable {
    * @return the open database
    * @throws NotADatabaseException if the path exists and is not a DuckDB database (an empty file is
    *     a new database); the file is left untouched
-   * @throws StorageException if the file is locked by another writer
+   * @throws DatabaseLockedException if another process has the file open (the message names it)
    */
   public static DbtLens open(Path file) {
     return new DbtLens(Store.open(Objects.requireNonNull(file, "file"), false));

@@ -78,4 +78,61 @@ class IngestSafetyTest {
     assertThat(allowed.errLines()).singleElement().asString().startsWith("warning: " + edited.toAbsolutePath());
     assertThat(Cli.value(Path.of(db), "SELECT count(*) FROM artifacts")).isEqualTo("2");
   }
+
+  @Test
+  void aMemoryLimitOrThreadCountDuckDbWouldRefuseIsAUsageError() {
+    Path folder = Fixtures.invocationFolders(Fixtures.sample(dir.resolve("sample"))).get(0);
+    Path db = dir.resolve("options.duckdb");
+
+    Cli.Result lots = Cli.run("ingest", "--db", db.toString(), "--memory-limit", "lots", folder.toString());
+    Cli.Result bare = Cli.run("ingest", "--db", db.toString(), "--memory-limit", "1000", folder.toString());
+    Cli.Result zero = Cli.run("ingest", "--db", db.toString(), "--threads", "0", folder.toString());
+
+    assertThat(lots.exit()).isEqualTo(2);
+    assertThat(lots.errLines()).first().asString().isEqualTo(
+        "error: --memory-limit: 'lots' is not a size such as 2GB, 512MB, 1.5GiB or 50% (of RAM)");
+    assertThat(bare.exit()).isEqualTo(2);
+    assertThat(bare.err()).contains("'1000' is not a size");
+    assertThat(zero.exit()).isEqualTo(2);
+    assertThat(zero.errLines()).first().asString().isEqualTo("error: --threads must be 1 or more, not 0");
+    assertThat(db).doesNotExist();
+    assertThat(System.getProperty(dev.dbtlens.DbtLens.MEMORY_LIMIT_PROPERTY)).isNull();
+  }
+
+  @Test
+  void waitRetriesWhileAnotherProcessHoldsTheDatabaseAndSaysWhatItWaitsFor() throws Exception {
+    Path folder = Fixtures.invocationFolders(Fixtures.sample(dir.resolve("sample"))).get(0);
+    Path db = dir.resolve("held.duckdb");
+    Cli.Result waited;
+    long pid;
+    try (LockHolder other = LockHolder.hold(db, 2)) {
+      pid = other.pid();
+      waited = Cli.run("ingest", "--db", db.toString(), "--wait", "60", folder.toString());
+    }
+
+    assertThat(waited.exit()).as(waited.err()).isZero();
+    assertThat(waited.errLines()).first().asString()
+        .startsWith("waiting up to 60 s for " + db + ": another process (PID " + pid + ", ")
+        .endsWith(") has it open");
+    assertThat(waited.out()).contains("Added to environment 'default'");
+  }
+
+  @Test
+  void withoutWaitOrPastTheDeadlineALockedDatabaseIsAFailureNamingTheOtherProcess() throws Exception {
+    Path folder = Fixtures.invocationFolders(Fixtures.sample(dir.resolve("sample"))).get(0);
+    Path db = dir.resolve("held.duckdb");
+    try (LockHolder other = LockHolder.hold(db, 60)) {
+      Cli.Result now = Cli.run("ingest", "--db", db.toString(), folder.toString());
+      long start = System.nanoTime();
+      Cli.Result late = Cli.run("ingest", "--db", db.toString(), "--wait", "1", folder.toString());
+      double took = (System.nanoTime() - start) / 1e9;
+
+      assertThat(now.exit()).isEqualTo(1);
+      assertThat(now.errLines()).singleElement().asString()
+          .startsWith("error: Cannot open database " + db + ": another process (PID " + other.pid() + ", ");
+      assertThat(late.exit()).isEqualTo(1);
+      assertThat(late.errLines()).last().asString().endsWith("; still held after waiting 1 s");
+      assertThat(took).isBetween(1.0, 10.0);
+    }
+  }
 }

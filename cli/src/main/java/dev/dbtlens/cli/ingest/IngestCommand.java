@@ -7,6 +7,7 @@ import dev.dbtlens.cli.support.ExitCode;
 import dev.dbtlens.cli.support.ProgressBar;
 import dev.dbtlens.cli.support.StatusLine;
 import dev.dbtlens.cli.support.VerboseOption;
+import dev.dbtlens.cli.support.WaitOption;
 import dev.dbtlens.ArtifactOutcome;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.IngestConflictException;
@@ -61,6 +62,8 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin DuckDbOptions duckdb;
 
+  @Mixin WaitOption wait;
+
   @Mixin VerboseOption verbose;
 
   @Parameters(paramLabel = "PATH", arity = "1..*",
@@ -78,6 +81,7 @@ public final class IngestCommand implements Callable<Integer> {
     if (environment.isBlank()) {
       throw new ParameterException(spec.commandLine(), "--env must not be blank");
     }
+    duckdb.apply();
     for (Path path : paths) {
       if (!Files.exists(path)) {
         throw new ParameterException(spec.commandLine(), "no such file or folder: " + path);
@@ -105,8 +109,7 @@ public final class IngestCommand implements Callable<Integer> {
   }
 
   private IngestReport ingest() {
-    duckdb.apply();
-    try (DbtLens lens = DbtLens.open(db);
+    try (DbtLens lens = wait.open(spec.commandLine(), db, () -> DbtLens.open(db), status::println);
         ProgressBar progress = new ProgressBar(status)) {
       return lens.ingest(new IngestOptions(environment, job, progress, allowConflicts), paths);
     }

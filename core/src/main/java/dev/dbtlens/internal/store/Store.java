@@ -1,5 +1,6 @@
 package dev.dbtlens.internal.store;
 
+import dev.dbtlens.DatabaseLockedException;
 import dev.dbtlens.DbtLensException;
 import dev.dbtlens.StorageException;
 import java.io.IOException;
@@ -99,11 +100,21 @@ public final class Store implements AutoCloseable {
   private static DbtLensException openFailure(String where, SQLException e) {
     String msg = String.valueOf(e.getMessage());
     if (msg.contains("lock")) {
-      return new StorageException(
-          "Cannot open " + where + ": another process has it open (DuckDB allows one read-write"
-              + " process, or any number of read-only ones, at a time)", e);
+      return new DatabaseLockedException("Cannot open " + where, lockHolder(msg), e);
     }
     return new StorageException("Cannot open " + where, e);
+  }
+
+  /** DuckDB says {@code Conflicting lock is held in /usr/bin/java (PID 4242) by user ana}. */
+  private static final java.util.regex.Pattern HOLDER =
+      java.util.regex.Pattern.compile("held in (.+?) \\(PID (\\d+)\\)( by user (\\S+?))?[.]?(\\s|$)");
+
+  static String lockHolder(String message) {
+    java.util.regex.Matcher m = HOLDER.matcher(message);
+    if (!m.find()) {
+      return null;
+    }
+    return "PID " + m.group(2) + ", " + m.group(1) + (m.group(4) == null ? "" : ", user " + m.group(4));
   }
 
   private void prepareSchema() {
