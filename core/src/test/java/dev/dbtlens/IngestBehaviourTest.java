@@ -241,6 +241,27 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void progressIsToldEachFileWithItsPositionAndTheCount() {
+    Path tuva = SharedArtifacts.file("tuva/manifest-v11_dbt-1.7.8_41072bf5");
+    List<String> told = new java.util.ArrayList<>();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void onProgress(Path file, long bytesRead, long totalBytes) {}
+
+      @Override
+      public void onFile(Path file, int index, int count) {
+        told.add(index + "/" + count + " " + file.getFileName());
+      }
+    };
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(IngestOptions.defaults().withProgress(listener), List.of(tuva));
+      lens.ingest(IngestOptions.defaults().withProgress(listener), List.of(tuva.resolve("manifest.json")));
+    }
+    assertThat(told).containsExactly("1/3 catalog.json", "2/3 manifest.json", "3/3 run_results.json",
+        "1/1 manifest.json");
+  }
+
+  @Test
   void fusionStatusesAreLowerCasedAndTheOriginalKept() throws SQLException {
     Path fusion = SharedArtifacts.file("dbt-fusion_e-elikem+dbt_fundamentals");
     try (DbtLens lens = DbtLens.inMemory()) {

@@ -50,7 +50,9 @@ public final class Main {
   public static int run(PrintStream out, PrintStream err, String... args) {
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    StatusLine status = new StatusLine(errWriter, err == System.err && Terminal.stderrIsTerminal());
+    boolean ownStderr = err == System.err;
+    boolean terminal = ownStderr && Terminal.stderrIsTerminal();
+    StatusLine status = new StatusLine(errWriter, terminal, ownStderr && !terminal);
     LibraryLog log = LibraryLog.to(status);
     try {
       return commandLine(outWriter, errWriter, status).execute(args);

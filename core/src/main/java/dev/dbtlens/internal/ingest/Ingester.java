@@ -53,8 +53,9 @@ public final class Ingester {
       conn.setAutoCommit(false);
       Sql.count(conn, "SELECT 1"); // opens the transaction the appenders will join
       Holdings before = Holdings.of(conn, options.environment());
-      for (Path file : files) {
-        ingestFile(conn, file, options, totals);
+      for (int i = 0; i < files.size(); i++) {
+        options.progress().onFile(files.get(i), i + 1, files.size());
+        ingestFile(conn, files.get(i), options, totals);
       }
       totals.failOnConflicts();
       if (totals.changed()) {
