@@ -262,6 +262,37 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void anInterruptedIngestSaysSoAndWritesNothing() throws Exception {
+    Path tuva = SharedArtifacts.file("tuva/manifest-v11_dbt-1.7.8_41072bf5");
+    ProgressListener interruptAtTheSecondFile = new ProgressListener() {
+      @Override
+      public void onProgress(Path file, long bytesRead, long totalBytes) {}
+
+      @Override
+      public void onFile(Path file, int index, int count) {
+        if (index == 2) {
+          Thread.currentThread().interrupt(); // what the CLI's Ctrl-C handler does
+        }
+      }
+    };
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file(JAFFLE_V12));
+      Map<String, Long> before = storeCounts(lens);
+      try {
+        assertThatThrownBy(() -> lens.ingest(IngestOptions.defaults().withProgress(interruptAtTheSecondFile),
+                List.of(tuva)))
+            .isExactlyInstanceOf(DbtLensException.class)
+            .hasMessage("ingest into environment 'default' of in-memory database interrupted; it was rolled back"
+                + " and nothing was written");
+        assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      assertThat(storeCounts(lens)).isEqualTo(before);
+    }
+  }
+
+  @Test
   void fusionStatusesAreLowerCasedAndTheOriginalKept() throws SQLException {
     Path fusion = SharedArtifacts.file("dbt-fusion_e-elikem+dbt_fundamentals");
     try (DbtLens lens = DbtLens.inMemory()) {

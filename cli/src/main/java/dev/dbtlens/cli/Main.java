@@ -95,6 +95,7 @@ public final class Main {
         + " SQL syntax error");
     codes.put(String.valueOf(ExitCode.BAD_INPUT), "bad input: an artifact file is malformed or of an"
         + " unsupported version; nothing was written");
+    codes.put(String.valueOf(ExitCode.INTERRUPTED), "interrupted (Ctrl-C); an ingest wrote nothing");
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     cl.getSubcommands().values().stream()
         .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))

@@ -4,6 +4,7 @@ import dev.dbtlens.cli.output.IngestPrinter;
 import dev.dbtlens.cli.output.Plural;
 import dev.dbtlens.cli.support.DuckDbOptions;
 import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.Interruption;
 import dev.dbtlens.cli.support.ProgressBar;
 import dev.dbtlens.cli.support.StatusLine;
 import dev.dbtlens.cli.support.VerboseOption;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Spec;
         "Folders (such as a dbt target/) are searched recursively for manifest.json,"
             + " run_results.json, sources.json, catalog.json and semantic_manifest.json."
             + " Files already in the environment are skipped; a different file for an invocation the"
-            + " environment holds is a conflict (see --allow-conflicts)."})
+            + " environment holds is a conflict (see --allow-conflicts).",
+        "Ctrl-C rolls the ingest back: nothing is written, and the files DuckDB made for it"
+            + " (FILE.wal, FILE.tmp/) are removed."})
 public final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -90,28 +93,35 @@ public final class IngestCommand implements Callable<Integer> {
     boolean existed = Files.exists(db);
     long start = System.nanoTime();
     IngestReport report;
-    try {
-      report = ingest();
-    } catch (IngestConflictException e) {
-      if (!existed) {
-        deleteDatabase();
+    try (Interruption interruption = Interruption.watch(db, status)) {
+      try {
+        report = ingest(interruption);
+      } catch (IngestConflictException e) {
+        if (!existed) {
+          deleteDatabase();
+        }
+        return conflicts(e);
+      } catch (RuntimeException e) {
+        if (!existed) {
+          deleteDatabase(); // a failed ingest into a new file leaves no file behind
+        }
+        if (interruption.interrupted()) {
+          return ExitCode.INTERRUPTED; // the handler says what happened once the database is closed
+        }
+        throw e;
       }
-      return conflicts(e);
-    } catch (RuntimeException e) {
-      if (!existed) {
-        deleteDatabase(); // a failed ingest into a new file leaves no file behind
-      }
-      throw e;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     new IngestPrinter(spec.commandLine().getOut(), Path.of("")).print(report, took);
     return ExitCode.OK;
   }
 
-  private IngestReport ingest() {
+  private IngestReport ingest(Interruption interruption) {
     try (DbtLens lens = wait.open(spec.commandLine(), db, () -> DbtLens.open(db), status::println);
         ProgressBar progress = new ProgressBar(status)) {
-      return lens.ingest(new IngestOptions(environment, job, progress, allowConflicts), paths);
+      IngestReport report = lens.ingest(new IngestOptions(environment, job, progress, allowConflicts), paths);
+      interruption.written();
+      return report;
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.dbtlens.ArtifactFormatException;
 import dev.dbtlens.ArtifactKind;
 import dev.dbtlens.ArtifactOutcome;
+import dev.dbtlens.DbtLensException;
 import dev.dbtlens.IngestConflictException;
 import dev.dbtlens.IngestOptions;
 import dev.dbtlens.IngestReport;
@@ -55,6 +56,7 @@ public final class Ingester {
       Holdings before = Holdings.of(conn, options.environment());
       for (int i = 0; i < files.size(); i++) {
         options.progress().onFile(files.get(i), i + 1, files.size());
+        stopIfInterrupted();
         ingestFile(conn, files.get(i), options, totals);
       }
       totals.failOnConflicts();
@@ -62,11 +64,15 @@ public final class Ingester {
         CurrentState.refresh(conn, options.environment());
         totals.gained(before, Holdings.of(conn, options.environment()));
       }
+      stopIfInterrupted();
       conn.commit();
     } catch (SQLException e) {
       rollback(conn);
-      throw new StorageException("ingesting into " + store.description(), e);
-    } catch (RuntimeException | Error e) {
+      throw interruptedOr(options, new StorageException("ingesting into " + store.description(), e));
+    } catch (RuntimeException e) {
+      rollback(conn);
+      throw interruptedOr(options, e);
+    } catch (Error e) {
       rollback(conn);
       throw e;
     } finally {
@@ -78,6 +84,30 @@ public final class Ingester {
     }
     store.checkpoint(); // a report means the data is in the file, not only in its write-ahead log
     return totals.report();
+  }
+
+  /** Thrown inside the transaction when the ingesting thread is interrupted; becomes the error below. */
+  private static final class Interrupted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new Interrupted();
+    }
+  }
+
+  /**
+   * An interrupted thread (Ctrl-C in the CLI) stops the ingest at the next file, or at the next read
+   * (reading a file from an interrupted thread fails), and the ingest says so rather than blaming the
+   * file. The interrupt status is kept for the caller.
+   */
+  private RuntimeException interruptedOr(IngestOptions options, RuntimeException e) {
+    if (!Thread.currentThread().isInterrupted()) {
+      return e;
+    }
+    return new DbtLensException("ingest into environment '" + options.environment() + "' of "
+        + store.description() + " interrupted; it was rolled back and nothing was written", e);
   }
 
   private static void rollback(DuckDBConnection conn) {
