@@ -98,7 +98,8 @@ public final class DbtLens implements AutoCloseable {
   /**
    * Ingests artifact files, and folders of them (searched recursively for {@code manifest*.json},
    * {@code run_results*.json}, {@code sources*.json}, {@code catalog*.json}, {@code
-   * semantic_manifest*.json}), in one transaction: on any error nothing is written. A file already
+   * semantic_manifest*.json}, each also as {@code .json.gz}), in one transaction: on any error nothing
+   * is written. Files starting with gzip's magic bytes are decompressed as they are read. A file already
    * in the environment is skipped and reported as such. When it returns, the transaction has
    * committed and, for a database file, been checkpointed into the file.
    *
@@ -106,6 +107,9 @@ public final class DbtLens implements AutoCloseable {
    * @param paths files and folders
    * @return what was added and skipped
    * @throws ArtifactFormatException for bad input, naming the file, version and JSON path
+   * @throws IngestConflictException for files that conflict with the environment, unless {@link
+   *     IngestOptions#conflictsAllowed()}
+   * @throws DbtLensException if the calling thread is interrupted: the ingest is rolled back
    */
   public synchronized IngestReport ingest(IngestOptions options, List<Path> paths) {
     if (store.readOnly()) {

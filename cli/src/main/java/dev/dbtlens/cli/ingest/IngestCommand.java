@@ -35,11 +35,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Adds dbt artifacts to the database, in one transaction: on any error nothing is written.",
-        "Folders (such as a dbt target/) are searched recursively for manifest.json,"
-            + " run_results.json, sources.json, catalog.json and semantic_manifest.json."
+        "Folders (such as a dbt target/) are searched recursively for manifest*.json,"
+            + " run_results*.json, sources*.json, catalog*.json and semantic_manifest*.json, each also"
+            + " gzip-compressed (.json.gz)."
             + " Files already in the environment are skipped; a different file for an invocation the"
             + " environment holds is a conflict (see --allow-conflicts).",
-        "Ctrl-C rolls the ingest back: nothing is written, and the files DuckDB made for it"
+        "Without a terminal, progress is a line per file on stderr ('file 3 of 12: PATH (SIZE)')."
+            + " Ctrl-C rolls the ingest back: nothing is written, and the files DuckDB made for it"
             + " (FILE.wal, FILE.tmp/) are removed."})
 public final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -70,7 +72,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Mixin VerboseOption verbose;
 
   @Parameters(paramLabel = "PATH", arity = "1..*",
-      description = "Artifact files, or folders holding them.")
+      description = "Artifact files (.json, or .json.gz), or folders holding them.")
   List<Path> paths;
 
   private final StatusLine status;
