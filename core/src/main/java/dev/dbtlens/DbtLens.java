@@ -72,7 +72,9 @@ public final class DbtLens implements AutoCloseable {
    *
    * @param file the database file
    * @return the open database
-   * @throws StorageException if the file is locked by another writer or is not a DuckDB file
+   * @throws NotADatabaseException if the path exists and is not a DuckDB database (an empty file is
+   *     a new database); the file is left untouched
+   * @throws DatabaseLockedException if another process has the file open (the message names it)
    */
   public static DbtLens open(Path file) {
     return new DbtLens(Store.open(Objects.requireNonNull(file, "file"), false));
@@ -83,6 +85,7 @@ public final class DbtLens implements AutoCloseable {
    *
    * @param file the database file
    * @return the open database
+   * @throws NotADatabaseException if the path exists and is not a DuckDB database
    */
   public static DbtLens openReadOnly(Path file) {
     return new DbtLens(Store.open(Objects.requireNonNull(file, "file"), true));
@@ -96,13 +99,18 @@ public final class DbtLens implements AutoCloseable {
   /**
    * Ingests artifact files, and folders of them (searched recursively for {@code manifest*.json},
    * {@code run_results*.json}, {@code sources*.json}, {@code catalog*.json}, {@code
-   * semantic_manifest*.json}), in one transaction: on any error nothing is written. A file already
-   * in the environment is skipped and reported as such.
+   * semantic_manifest*.json}, each also as {@code .json.gz}), in one transaction: on any error nothing
+   * is written. Files starting with gzip's magic bytes are decompressed as they are read. A file already
+   * in the environment is skipped and reported as such. When it returns, the transaction has
+   * committed and, for a database file, been checkpointed into the file.
    *
    * @param options environment, job label and progress listener
    * @param paths files and folders
    * @return what was added and skipped
    * @throws ArtifactFormatException for bad input, naming the file, version and JSON path
+   * @throws IngestConflictException for files that conflict with the environment, unless {@link
+   *     IngestOptions#conflictsAllowed()}
+   * @throws DbtLensException if the calling thread is interrupted: the ingest is rolled back
    */
   public synchronized IngestReport ingest(IngestOptions options, List<Path> paths) {
     if (store.readOnly()) {

@@ -3,7 +3,8 @@ package dev.dbtlens;
 import java.util.Objects;
 
 /**
- * How to ingest: into which environment, under which job label and ids, reporting progress where.
+ * How to ingest: into which environment, under which job label and ids, reporting progress where,
+ * and what to do with files in conflict with the environment.
  *
  * <p>Environments, jobs and runs have numeric ids, the way dbt Cloud's Discovery API clients know
  * them. An id not given here comes from the process environment where dbt Cloud or CI set it
@@ -17,6 +18,9 @@ import java.util.Objects;
  *     if not given
  * @param job a label for the job that produced the artifacts; null means the dbt command
  * @param progress told of progress through each file; {@link ProgressListener#NONE} for none
+ * @param conflictsAllowed whether files in conflict with the environment (see {@link
+ *     ArtifactOutcome.Status#CONFLICT}) are skipped and reported while the rest is added; by default
+ *     a conflict fails the ingest with {@link IngestConflictException} and nothing is written
  * @param environmentId the environment's numeric id, or null; an ingest fails if the environment
  *     already has another id, or the id belongs to another environment
  * @param jobId the job id of the invocations this ingest adds, or null
@@ -24,7 +28,7 @@ import java.util.Objects;
  *     several invocations, or whose run id belongs to another invocation, fails
  */
 public record IngestOptions(String environment, String job, ProgressListener progress,
-    Long environmentId, Long jobId, Long runId) {
+    boolean conflictsAllowed, Long environmentId, Long jobId, Long runId) {
   /** The environment used when none is named. */
   public static final String DEFAULT_ENVIRONMENT = "default";
 
@@ -42,12 +46,19 @@ public record IngestOptions(String environment, String job, ProgressListener pro
     }
   }
 
-  /** Options without ids: every id comes from the process environment, the artifacts or dbtlens. */
+  /**
+   * Options that refuse conflicts and take every id from the process environment, the artifacts
+   * or dbtlens.
+   *
+   * @param environment the environment
+   * @param job the job label, or null
+   * @param progress the progress listener, or null
+   */
   public IngestOptions(String environment, String job, ProgressListener progress) {
-    this(environment, job, progress, null, null, null);
+    this(environment, job, progress, false, null, null, null);
   }
 
-  /** @return options for the {@code default} environment, no job label, no progress */
+  /** @return options for the {@code default} environment, no job label, no progress, conflicts refused */
   public static IngestOptions defaults() {
     return new IngestOptions(DEFAULT_ENVIRONMENT, null, ProgressListener.NONE);
   }
@@ -57,7 +68,7 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @return these options for that environment
    */
   public IngestOptions withEnvironment(String name) {
-    return new IngestOptions(name, job, progress, environmentId, jobId, runId);
+    return new IngestOptions(name, job, progress, conflictsAllowed, environmentId, jobId, runId);
   }
 
   /**
@@ -65,7 +76,7 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @return these options with that job label
    */
   public IngestOptions withJob(String label) {
-    return new IngestOptions(environment, label, progress, environmentId, jobId, runId);
+    return new IngestOptions(environment, label, progress, conflictsAllowed, environmentId, jobId, runId);
   }
 
   /**
@@ -73,7 +84,15 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @return these options reporting to that listener
    */
   public IngestOptions withProgress(ProgressListener listener) {
-    return new IngestOptions(environment, job, listener, environmentId, jobId, runId);
+    return new IngestOptions(environment, job, listener, conflictsAllowed, environmentId, jobId, runId);
+  }
+
+  /**
+   * @param allowed true to skip conflicting files and add the rest
+   * @return these options with conflicts allowed or refused
+   */
+  public IngestOptions withConflictsAllowed(boolean allowed) {
+    return new IngestOptions(environment, job, progress, allowed, environmentId, jobId, runId);
   }
 
   /**
@@ -83,6 +102,6 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @return these options with those ids
    */
   public IngestOptions withIds(Long environmentId, Long jobId, Long runId) {
-    return new IngestOptions(environment, job, progress, environmentId, jobId, runId);
+    return new IngestOptions(environment, job, progress, conflictsAllowed, environmentId, jobId, runId);
   }
 }

@@ -2,7 +2,10 @@ package dev.dbtlens;
 
 import java.nio.file.Path;
 
-/** Told how far an ingest has read through each file, so a caller can draw a progress bar. */
+/**
+ * Told which file an ingest is at and how far it has read through it, so a caller can draw a
+ * progress bar or log progress.
+ */
 @FunctionalInterface
 public interface ProgressListener {
   /** A listener that ignores progress. */
@@ -16,4 +19,15 @@ public interface ProgressListener {
    * @param totalBytes the file's size
    */
   void onProgress(Path file, long bytesRead, long totalBytes);
+
+  /**
+   * Called from the ingesting thread before each file is read (files already ingested included).
+   * Does nothing unless overridden.
+   *
+   * @param file the file about to be read
+   * @param index its position among the ingest's files, from 1
+   * @param count how many files the ingest reads (folders expanded)
+   * @since 0.2
+   */
+  default void onFile(Path file, int index, int count) {}
 }

@@ -13,4 +13,13 @@ public class StorageException extends DbtLensException {
   public StorageException(String what, SQLException cause) {
     super(what + ": " + cause.getMessage(), cause);
   }
+
+  /**
+   * @param message the whole message
+   * @param cause the driver's exception
+   * @param unused distinguishes this constructor, for subtypes that word the message themselves
+   */
+  StorageException(String message, SQLException cause, boolean unused) {
+    super(message, cause);
+  }
 }

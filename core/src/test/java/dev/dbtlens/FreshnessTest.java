@@ -422,9 +422,32 @@ class FreshnessTest {
   }
 
   private static Path write(String folder, String file, Object content) throws IOException {
+    if (file.equals("manifest.json")) {
+      completeManifest(content);
+    }
     Path dir = Files.createDirectories(tmp.resolve(folder));
     MAPPER.writeValue(dir.resolve(file).toFile(), content);
     return dir;
+  }
+
+  /** Adds the members every manifest/v12 has (ingest refuses a file without them); parent_map from depends_on. */
+  @SuppressWarnings("unchecked")
+  private static void completeManifest(Object content) {
+    Map<String, Object> manifest = (Map<String, Object>) content;
+    if (!manifest.containsKey("parent_map")) {
+      Map<String, Object> parents = obj();
+      for (String group : List.of("nodes", "sources", "exposures")) {
+        ((Map<String, Object>) manifest.getOrDefault(group, obj())).forEach((id, node) -> {
+          Object dependsOn = ((Map<String, Object>) node).get("depends_on");
+          parents.put(id, dependsOn == null ? List.of() : ((Map<String, Object>) dependsOn).get("nodes"));
+        });
+      }
+      manifest.put("parent_map", parents);
+    }
+    for (String member : List.of("nodes", "sources", "macros", "docs", "exposures", "metrics", "groups",
+        "selectors", "disabled", "child_map", "group_map", "saved_queries", "semantic_models", "unit_tests")) {
+      manifest.putIfAbsent(member, obj());
+    }
   }
 
   private static void runResults(String invocation, String which, String generatedAt, List<Object> results)

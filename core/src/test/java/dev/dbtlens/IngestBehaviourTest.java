@@ -5,6 +5,7 @@ import static dev.dbtlens.RealArtifactsTest.grouped;
 import static dev.dbtlens.RealArtifactsTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,6 +84,26 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void countsSayWhatTheEnvironmentGainedWhenDefinitionsAreSharedWithAnother() throws Exception {
+    Path tuva = SharedArtifacts.file("tuva/manifest-v11_dbt-1.7.8_41072bf5");
+    try (DbtLens lens = DbtLens.inMemory()) {
+      IngestReport prod = lens.ingest(IngestOptions.defaults().withEnvironment("prod"), List.of(tuva));
+      IngestReport dev = lens.ingest(IngestOptions.defaults().withEnvironment("dev"), List.of(tuva));
+      // a fresh database: everything prod gained was also new to storage
+      assertThat(prod.definitionsAdded()).isEqualTo(count(lens, "SELECT count(*) FROM store.node_def"));
+      assertThat(prod.catalogEntriesAdded()).isEqualTo(count(lens, "SELECT count(*) FROM store.catalog_entry"))
+          .isEqualTo(count(lens, "SELECT count(*) FROM catalog WHERE environment = 'prod'"));
+      // dev wrote no definition or entry (prod's are shared) and still gained them all
+      assertThat(dev.definitionsAdded()).isEqualTo(prod.definitionsAdded()).isPositive();
+      assertThat(dev.catalogEntriesAdded()).isEqualTo(prod.catalogEntriesAdded())
+          .isEqualTo(count(lens, "SELECT count(*) FROM catalog WHERE environment = 'dev'")).isPositive();
+      IngestReport again = lens.ingest(IngestOptions.defaults().withEnvironment("dev"), List.of(tuva));
+      assertThat(again.nothingAdded()).isTrue();
+      assertThat(again.definitionsAdded()).isZero();
+    }
+  }
+
+  @Test
   void oneChangedModelAddsOneDefinition() throws Exception {
     Path changed = variant(JAFFLE_V12, "changed", asInvocation("inv-3", "2030-01-01T00:00:00Z")
         .andThen(root -> ((ObjectNode) root.get("nodes").get("model.jaffle_shop.customers"))
@@ -144,6 +165,134 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void runResultsWithoutResultsIsBadInputNotAnEmptyRun() throws Exception {
+    Path noResults = variant("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results_1.12.json", "no-results",
+        root -> root.remove("results"));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      Map<String, Long> before = storeCounts(lens);
+      assertThatThrownBy(() -> lens.ingest(noResults))
+          .isInstanceOf(ArtifactFormatException.class)
+          .hasMessage(noResults + " (run-results/v6) at $.results: required member 'results' of run-results/v6"
+              + " is missing")
+          .extracting(e -> ((ArtifactFormatException) e).jsonPath()).isEqualTo("$.results");
+      assertThat(storeCounts(lens)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aManifestMissingMembersItsVersionRequiresNamesThemAll() throws Exception {
+    Path partial = variant(JAFFLE_V12, "partial", root -> root.remove(List.of("docs", "unit_tests")));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      assertThatThrownBy(() -> lens.ingest(partial))
+          .isInstanceOf(ArtifactFormatException.class)
+          .hasMessage(partial + " (manifest/v12) at $: required members 'docs', 'unit_tests' of manifest/v12"
+              + " are missing");
+      assertThat(count(lens, "SELECT count(*) FROM artifacts")).isZero();
+    }
+  }
+
+  @Test
+  void gzipCompressedArtifactsAreReadAndHashedAsStored() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("archived"));
+    Path manifest = gzip(SharedArtifacts.file(JAFFLE_V12), dir.resolve("manifest.json.gz"));
+    // compressed but named plainly: recognised by gzip's magic bytes, not by the name
+    Path results = gzip(SharedArtifacts.file("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results.json"),
+        dir.resolve("run_results.json"));
+    try (DbtLens plain = DbtLens.inMemory(); DbtLens lens = DbtLens.inMemory()) {
+      IngestReport expected = plain.ingest(IngestOptions.defaults(), List.of(SharedArtifacts.file(JAFFLE_V12),
+          SharedArtifacts.file("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results.json")));
+      IngestReport r = lens.ingest(dir);
+      assertThat(r.artifacts()).extracting(ArtifactOutcome::file).containsExactlyInAnyOrder(manifest, results);
+      assertThat(r.artifacts()).allMatch(ArtifactOutcome::added);
+      assertThat(r.runResultsAdded()).isEqualTo(expected.runResultsAdded()).isEqualTo(61);
+      assertThat(r.definitionsAdded()).isEqualTo(expected.definitionsAdded());
+      assertThat(count(lens, "SELECT count(*) FROM nodes")).isEqualTo(count(plain, "SELECT count(*) FROM nodes"));
+      try (Connection c = lens.connection()) {
+        assertThat(text(c, "SELECT file_sha256 FROM store.artifact WHERE kind = 'manifest'"))
+            .isEqualTo(sha256(manifest));
+      }
+      assertThat(lens.ingest(dir).nothingAdded()).as("the same compressed files again").isTrue();
+    }
+  }
+
+  @Test
+  void aCorruptGzipFileIsBadInputNamingTheFile() throws Exception {
+    byte[] gz = Files.readAllBytes(gzip(SharedArtifacts.file(JAFFLE_V12), tmp.resolve("whole.json.gz")));
+    Path cut = Files.write(tmp.resolve("manifest.json.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+    try (DbtLens lens = DbtLens.inMemory()) {
+      assertThatThrownBy(() -> lens.ingest(cut))
+          .isInstanceOf(ArtifactFormatException.class)
+          .hasMessageStartingWith(cut + " (manifest/v12) at $.")
+          .hasMessageContaining("truncated (compressed) data");
+      assertThat(count(lens, "SELECT count(*) FROM artifacts")).isZero();
+    }
+  }
+
+  private static Path gzip(Path from, Path to) throws IOException {
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(to))) {
+      Files.copy(from, out);
+    }
+    return to;
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  @Test
+  void progressIsToldEachFileWithItsPositionAndTheCount() {
+    Path tuva = SharedArtifacts.file("tuva/manifest-v11_dbt-1.7.8_41072bf5");
+    List<String> told = new java.util.ArrayList<>();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void onProgress(Path file, long bytesRead, long totalBytes) {}
+
+      @Override
+      public void onFile(Path file, int index, int count) {
+        told.add(index + "/" + count + " " + file.getFileName());
+      }
+    };
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(IngestOptions.defaults().withProgress(listener), List.of(tuva));
+      lens.ingest(IngestOptions.defaults().withProgress(listener), List.of(tuva.resolve("manifest.json")));
+    }
+    assertThat(told).containsExactly("1/3 catalog.json", "2/3 manifest.json", "3/3 run_results.json",
+        "1/1 manifest.json");
+  }
+
+  @Test
+  void anInterruptedIngestSaysSoAndWritesNothing() throws Exception {
+    Path tuva = SharedArtifacts.file("tuva/manifest-v11_dbt-1.7.8_41072bf5");
+    ProgressListener interruptAtTheSecondFile = new ProgressListener() {
+      @Override
+      public void onProgress(Path file, long bytesRead, long totalBytes) {}
+
+      @Override
+      public void onFile(Path file, int index, int count) {
+        if (index == 2) {
+          Thread.currentThread().interrupt(); // what the CLI's Ctrl-C handler does
+        }
+      }
+    };
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file(JAFFLE_V12));
+      Map<String, Long> before = storeCounts(lens);
+      try {
+        assertThatThrownBy(() -> lens.ingest(IngestOptions.defaults().withProgress(interruptAtTheSecondFile),
+                List.of(tuva)))
+            .isExactlyInstanceOf(DbtLensException.class)
+            .hasMessage("ingest into environment 'default' of in-memory database interrupted; it was rolled back"
+                + " and nothing was written");
+        assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      assertThat(storeCounts(lens)).isEqualTo(before);
+    }
+  }
+
+  @Test
   void fusionStatusesAreLowerCasedAndTheOriginalKept() throws SQLException {
     Path fusion = SharedArtifacts.file("dbt-fusion_e-elikem+dbt_fundamentals");
     try (DbtLens lens = DbtLens.inMemory()) {
@@ -169,15 +318,48 @@ class IngestBehaviourTest {
   }
 
   @Test
-  void theSameInvocationWithDifferentContentIsSkippedWithAWarning() throws Exception {
+  void aDifferentFileForAnInvocationAlreadyHeldIsAConflictAndNothingIsWritten() throws Exception {
     // the two jaffle_shop v6 run_results share an invocation id but differ in one project name
     Path a = SharedArtifacts.file("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results.json");
     Path b = SharedArtifacts.file("dbt-artifacts-parser/_older_layout/v6/jaffle_shop/run_results.json");
     try (DbtLens lens = DbtLens.inMemory()) {
-      IngestReport r = lens.ingest(IngestOptions.defaults(), List.of(a, b));
-      assertThat(r.artifacts()).extracting(ArtifactOutcome::added).containsExactly(true, false);
+      lens.ingest(a);
+      Map<String, Long> before = storeCounts(lens);
+      IngestConflictException e = catchThrowableOfType(IngestConflictException.class,
+          () -> lens.ingest(IngestOptions.defaults(), List.of(SharedArtifacts.file(JAFFLE_V12), b)));
+      assertThat(e).as("refused").isNotNull();
+      assertThat(e.conflicts()).singleElement().satisfies(o -> {
+        assertThat(o.file()).isEqualTo(b);
+        assertThat(o.status()).isEqualTo(ArtifactOutcome.Status.CONFLICT);
+        assertThat(o.invocationId()).isEqualTo("cfbc1db9-66c1-46c2-a94b-8c0cef32314f");
+        assertThat(o.warning()).isEqualTo(b + ": environment 'default' already holds a different run_results"
+            + " for invocation cfbc1db9-66c1-46c2-a94b-8c0cef32314f (from " + a + ")");
+      });
+      assertThat(e.getMessage()).startsWith("1 file conflicts with environment 'default'; nothing was written: "
+          + b + ": environment 'default' already holds");
+      assertThat(storeCounts(lens)).as("the manifest before it was rolled back too").isEqualTo(before);
+    }
+  }
+
+  @Test
+  void conflictsAllowedAreSkippedAndCountedApartFromFilesAlreadyIngested() throws Exception {
+    Path a = SharedArtifacts.file("dbt-artifacts-parser/run_results/v6/jaffle_shop/run_results.json");
+    Path b = SharedArtifacts.file("dbt-artifacts-parser/_older_layout/v6/jaffle_shop/run_results.json");
+    try (DbtLens lens = DbtLens.inMemory()) {
+      IngestReport r = lens.ingest(IngestOptions.defaults().withConflictsAllowed(true),
+          List.of(a, b, SharedArtifacts.file(JAFFLE_V12)));
+      assertThat(r.artifacts()).extracting(ArtifactOutcome::status).containsExactly(
+          ArtifactOutcome.Status.ADDED, ArtifactOutcome.Status.CONFLICT, ArtifactOutcome.Status.ADDED);
+      assertThat(r.conflicts()).isEqualTo(1);
+      assertThat(r.skipped()).isZero();
       assertThat(r.warnings()).singleElement().asString().contains("already holds a different run_results");
       assertThat(count(lens, "SELECT count(*) FROM run_results")).isEqualTo(61);
+
+      IngestReport again = lens.ingest(IngestOptions.defaults().withConflictsAllowed(true), List.of(a, b));
+      assertThat(again.artifacts()).extracting(ArtifactOutcome::status)
+          .containsExactly(ArtifactOutcome.Status.ALREADY_INGESTED, ArtifactOutcome.Status.CONFLICT);
+      assertThat(again.skipped()).isEqualTo(1);
+      assertThat(again.conflicts()).isEqualTo(1);
     }
   }
 

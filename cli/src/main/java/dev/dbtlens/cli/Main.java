@@ -51,7 +51,9 @@ public final class Main {
   public static int run(PrintStream out, PrintStream err, String... args) {
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    StatusLine status = new StatusLine(errWriter, err == System.err && Terminal.stderrIsTerminal());
+    boolean ownStderr = err == System.err;
+    boolean terminal = ownStderr && Terminal.stderrIsTerminal();
+    StatusLine status = new StatusLine(errWriter, terminal, ownStderr && !terminal);
     LibraryLog log = LibraryLog.to(status);
     try {
       return commandLine(outWriter, errWriter, status).execute(args);
@@ -91,9 +93,11 @@ public final class Main {
     codes.put(String.valueOf(ExitCode.OK), "success");
     codes.put(String.valueOf(ExitCode.FAILURE), "failure (database locked or unreadable, query failed, ...)");
     codes.put(String.valueOf(ExitCode.USAGE), "usage error: bad option, unknown command, missing --db,"
-        + " a PATH or sql database that does not exist, SQL syntax error");
+        + " a PATH or sql database that does not exist, a --db that is not a DuckDB database,"
+        + " SQL syntax error");
     codes.put(String.valueOf(ExitCode.BAD_INPUT), "bad input: an artifact file is malformed or of an"
         + " unsupported version; nothing was written");
+    codes.put(String.valueOf(ExitCode.INTERRUPTED), "interrupted (Ctrl-C); an ingest wrote nothing");
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     cl.getSubcommands().values().stream()
         .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))

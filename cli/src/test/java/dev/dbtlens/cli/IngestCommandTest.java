@@ -20,7 +20,7 @@ class IngestCommandTest {
     Cli.Result second = Cli.run("ingest", "--db", db, "--env", "prod", sample.toString());
 
     assertThat(first.exit()).isZero();
-    assertThat(first.out()).contains("added", "Added to environment 'prod'", "; 0 files skipped.");
+    assertThat(first.out()).contains("added", "Added to environment 'prod'", "; 0 files skipped (already ingested).");
     assertThat(second.exit()).isZero();
     assertThat(second.out()).contains(
         "Nothing new for environment 'prod': " + files + " files skipped (already ingested).");

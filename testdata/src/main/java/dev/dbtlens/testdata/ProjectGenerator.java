@@ -192,7 +192,7 @@ public final class ProjectGenerator {
             this.options = options;
             this.outDir = outDir;
             this.project = new ProjectBuilder(options.models(), options.seed()).build();
-            this.timeline = new Timeline(options.invocations(), options.seed());
+            this.timeline = new Timeline(options.models(), options.invocations(), options.seed());
             this.state = new ProjectState(project, timeline);
             scheduleLateModel();
         }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Writes the artifacts of a synthetic, realistic dbt project: one folder per dbt invocation"
             + " (like successive copies of target/), ready for 'dbtlens ingest'.",
-        "The same options always give the same files."})
+        "The same options always give the same files. Invocation ids depend on the seed and the"
+            + " project's shape (--models, --invocations), so two different projects never share one"
+            + " and can be ingested side by side (or beside the demo) without conflicts."})
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -1,17 +1,22 @@
 package dev.dbtlens.cli.ingest;
 
 import dev.dbtlens.cli.output.IngestPrinter;
+import dev.dbtlens.cli.output.Plural;
 import dev.dbtlens.cli.support.DuckDbOptions;
 import dev.dbtlens.cli.support.ExitCode;
+import dev.dbtlens.cli.support.Interruption;
 import dev.dbtlens.cli.support.ProgressBar;
 import dev.dbtlens.cli.support.StatusLine;
 import dev.dbtlens.cli.support.VerboseOption;
+import dev.dbtlens.cli.support.WaitOption;
 import dev.dbtlens.ArtifactOutcome;
 import dev.dbtlens.DbtLens;
+import dev.dbtlens.IngestConflictException;
 import dev.dbtlens.IngestOptions;
 import dev.dbtlens.IngestReport;
 import dev.dbtlens.Invocation;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +38,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Adds dbt artifacts to the database, in one transaction: on any error nothing is written.",
-        "Folders (such as a dbt target/) are searched recursively for manifest.json,"
-            + " run_results.json, sources.json, catalog.json and semantic_manifest.json."
-            + " Files already in the environment are skipped."})
+        "Folders (such as a dbt target/) are searched recursively for manifest*.json,"
+            + " run_results*.json, sources*.json, catalog*.json and semantic_manifest*.json, each also"
+            + " gzip-compressed (.json.gz)."
+            + " Files already in the environment are skipped; a different file for an invocation the"
+            + " environment holds is a conflict (see --allow-conflicts).",
+        "Without a terminal, progress is a line per file on stderr ('file 3 of 12: PATH (SIZE)')."
+            + " Ctrl-C rolls the ingest back: nothing is written, and the files DuckDB made for it"
+            + " (FILE.wal, FILE.tmp/) are removed."})
 public final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -66,13 +76,20 @@ public final class IngestCommand implements Callable<Integer> {
       description = "The run id of the one invocation this ingest adds. Default: DBT_CLOUD_RUN_ID,"
           + " DBT_JOB_RUN_ID or GITHUB_RUN_ID, or the artifacts' metadata.env, or the next free id.")
   Long runId;
+  @Option(names = "--allow-conflicts",
+      description = "Skip files that conflict with the environment (a different file for an invocation it"
+          + " already holds) and add the rest, exit 0. Without it a conflict fails the ingest: nothing is"
+          + " written, exit 1.")
+  boolean allowConflicts;
 
   @Mixin DuckDbOptions duckdb;
+
+  @Mixin WaitOption wait;
 
   @Mixin VerboseOption verbose;
 
   @Parameters(paramLabel = "PATH", arity = "1..*",
-      description = "Artifact files, or folders holding them.")
+      description = "Artifact files (.json, or .json.gz), or folders holding them.")
   List<Path> paths;
 
   private final StatusLine status;
@@ -87,6 +104,7 @@ public final class IngestCommand implements Callable<Integer> {
     if (environment.isBlank()) {
       throw new ParameterException(spec.commandLine(), "--env must not be blank");
     }
+    duckdb.apply();
     for (Path path : paths) {
       if (!Files.exists(path)) {
         throw new ParameterException(spec.commandLine(), "no such file or folder: " + path);
@@ -95,13 +113,23 @@ public final class IngestCommand implements Callable<Integer> {
     boolean existed = Files.exists(db);
     long start = System.nanoTime();
     IngestReport report;
-    try {
-      report = ingest();
-    } catch (RuntimeException e) {
-      if (!existed) {
-        deleteDatabase(); // a failed ingest into a new file leaves no file behind
+    try (Interruption interruption = Interruption.watch(db, status)) {
+      try {
+        report = ingest(interruption);
+      } catch (IngestConflictException e) {
+        if (!existed) {
+          deleteDatabase();
+        }
+        return conflicts(e);
+      } catch (RuntimeException e) {
+        if (!existed) {
+          deleteDatabase(); // a failed ingest into a new file leaves no file behind
+        }
+        if (interruption.interrupted()) {
+          return ExitCode.INTERRUPTED; // the handler says what happened once the database is closed
+        }
+        throw e;
       }
-      throw e;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     new IngestPrinter(spec.commandLine().getOut(), Path.of("")).print(report, took);
@@ -112,12 +140,12 @@ public final class IngestCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private IngestReport ingest() {
-    duckdb.apply();
-    try (DbtLens lens = DbtLens.open(db);
+  private IngestReport ingest(Interruption interruption) {
+    try (DbtLens lens = wait.open(spec.commandLine(), db, () -> DbtLens.open(db), status::println);
         ProgressBar progress = new ProgressBar(status)) {
       IngestReport report = lens.ingest(new IngestOptions(environment, job, progress)
-          .withIds(environmentId, jobId, runId), paths);
+          .withConflictsAllowed(allowConflicts).withIds(environmentId, jobId, runId), paths);
+      interruption.written();
       ids = describeIds(lens, report);
       return report;
     }
@@ -135,6 +163,19 @@ public final class IngestCommand implements Callable<Integer> {
     return "Ids: environment " + runs.get(0).environmentId() + "; " + runs.stream()
         .map(i -> "run " + i.runId() + " (job " + i.jobId() + ")")
         .collect(Collectors.joining(", "));
+  }
+
+  /** One line per conflicting file, then what to do about them. */
+  private int conflicts(IngestConflictException e) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (ArtifactOutcome conflict : e.conflicts()) {
+      status.println("error: conflict: " + conflict.warning());
+    }
+    status.println("Nothing was written to " + db + ": " + Plural.of(e.conflicts().size(), "file")
+        + (e.conflicts().size() == 1 ? " conflicts" : " conflict") + " with what environment '" + environment + "' holds. Ingest them into another --env,"
+        + " or pass --allow-conflicts to skip them and add the rest.");
+    err.flush();
+    return ExitCode.FAILURE;
   }
 
   private void deleteDatabase() throws IOException {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints an {@link IngestReport}: one line per artifact file, then the totals. Warnings are not
- * printed here: they reach stderr once, through {@code support.LibraryLog}.
+ * Prints an {@link IngestReport}: one line per artifact file, then the totals: what the environment
+ * gained, files already ingested and conflicts. Warnings are not printed here: they reach stderr
+ * once, through {@code support.LibraryLog}.
  */
 public final class IngestPrinter {
   private static final List<String> COLUMNS =
@@ -41,24 +42,32 @@ public final class IngestPrinter {
   }
 
   static String status(ArtifactOutcome a) {
-    if (a.added()) {
-      return a.warning() == null ? "added" : "added (warning)";
-    }
-    return a.warning() == null ? "already ingested" : "skipped (warning)";
+    return switch (a.status()) {
+      case ADDED -> a.warning() == null ? "added" : "added (warning)";
+      case ALREADY_INGESTED -> "already ingested";
+      case CONFLICT -> "conflict";
+    };
   }
 
   static String totals(IngestReport r, Duration took) {
     String where = "environment '" + r.environment() + "'";
     if (r.nothingAdded()) {
-      return "Nothing new for " + where + ": " + Plural.of(r.artifacts().size(), "file")
-          + " skipped (already ingested).";
+      return "Nothing new for " + where + ": " + skipped(r) + ".";
     }
-    return String.format(Locale.ROOT, "Added to %s in %.1f s: %s, %s, %s, %s, %s; %s skipped.",
+    return String.format(Locale.ROOT, "Added to %s in %.1f s: %s, %s, %s, %s, %s; %s.",
         where, took.toMillis() / 1000.0, Plural.of(r.invocationsAdded(), "invocation"),
         Plural.of(r.definitionsAdded(), "definition"), Plural.of(r.runResultsAdded(), "run result"),
         Plural.of(r.freshnessResultsAdded(), "freshness result"),
-        Plural.of(r.catalogEntriesAdded(), "catalog entry", "catalog entries"),
-        Plural.of(r.skipped(), "file"));
+        Plural.of(r.catalogEntriesAdded(), "catalog entry", "catalog entries"), skipped(r));
+  }
+
+  /** {@code 3 files skipped (already ingested)}, and conflicts apart: they are not the same thing. */
+  private static String skipped(IngestReport r) {
+    String already = Plural.of(r.skipped(), "file") + " skipped (already ingested)";
+    if (r.conflicts() == 0) {
+      return already;
+    }
+    return already + ", " + Plural.of(r.conflicts(), "conflict") + " skipped (--allow-conflicts)";
   }
 
   /** The path relative to the base when beneath it; long paths keep their end, the file's name. */

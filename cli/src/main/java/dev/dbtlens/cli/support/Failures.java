@@ -1,6 +1,7 @@
 package dev.dbtlens.cli.support;
 
 import dev.dbtlens.ArtifactFormatException;
+import dev.dbtlens.NotADatabaseException;
 import dev.dbtlens.SelectorSyntaxException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -14,7 +15,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns exceptions into one {@code error: ...} line and an exit code: 3 for bad input, 2 for usage
- * errors (bad options and arguments the library refuses, SQL syntax errors), 1 for anything else. Stack traces only with {@code --verbose}.
+ * errors (bad options, arguments the library refuses, a {@code --db} that is not a database, SQL syntax
+ * errors), 1 for anything else. Stack traces only with {@code --verbose}.
  */
 public final class Failures
     implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
@@ -25,7 +27,8 @@ public final class Failures
       return ExitCode.BAD_INPUT;
     }
     if (t instanceof ParameterException || t instanceof SelectorSyntaxException
-        || t instanceof IllegalArgumentException || isSqlSyntaxError(t)) {
+        || t instanceof IllegalArgumentException || t instanceof NotADatabaseException
+        || isSqlSyntaxError(t)) {
       return ExitCode.USAGE;
     }
     return ExitCode.FAILURE;

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 public final class StatusLine {
   private final PrintWriter err;
   private final boolean interactive;
+  private final boolean logsProgress;
   private int shown;
 
   /**
@@ -16,12 +17,28 @@ public final class StatusLine {
    * @param interactive whether stderr is a terminal; the status is drawn only then
    */
   public StatusLine(PrintWriter err, boolean interactive) {
+    this(err, interactive, false);
+  }
+
+  /**
+   * @param err stderr
+   * @param interactive whether stderr is a terminal; the status is drawn only then
+   * @param logsProgress whether progress is printed as lines instead (stderr is the process's own and
+   *     not a terminal: a CI log); never for a caller's own stream, such as a test's
+   */
+  public StatusLine(PrintWriter err, boolean interactive, boolean logsProgress) {
     this.err = err;
     this.interactive = interactive;
+    this.logsProgress = logsProgress && !interactive;
   }
 
   public boolean interactive() {
     return interactive;
+  }
+
+  /** @return whether long work reports progress as lines (no terminal to draw a bar on) */
+  public boolean logsProgress() {
+    return logsProgress;
   }
 
   /** Draws the status over the previous one; does nothing unless on a terminal. */

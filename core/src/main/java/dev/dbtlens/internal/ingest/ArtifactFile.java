@@ -11,8 +11,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.zip.GZIPInputStream;
 
-/** An artifact file on disk: its size, content digest, and parsers over it. */
+/**
+ * An artifact file on disk: its size and content digest (both of the bytes on disk, compressed or
+ * not), and parsers over its JSON.
+ */
 final class ArtifactFile {
   private static final int BUFFER = 1 << 16;
   private static final long PROGRESS_STEP = 8L << 20;
@@ -55,15 +59,35 @@ final class ArtifactFile {
   }
 
   /**
+   * Files starting with gzip's magic bytes ({@code 1f 8b}) are decompressed as they are read,
+   * whatever their name; progress counts the bytes of the file itself.
+   *
    * @param progress told of bytes read, or null
-   * @return a streaming parser over the file; the caller closes it
+   * @return a streaming parser over the file's JSON; the caller closes it
    */
   JsonParser openParser(ProgressListener progress) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER);
+    InputStream in = Files.newInputStream(path);
     if (progress != null && progress != ProgressListener.NONE) {
       in = new Counting(in, progress);
     }
-    return Json.FACTORY.createParser(in);
+    BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
+    if (!gzipped(buffered)) {
+      return Json.FACTORY.createParser(buffered);
+    }
+    try {
+      return Json.FACTORY.createParser(new GZIPInputStream(buffered, BUFFER));
+    } catch (IOException e) {
+      buffered.close();
+      throw e;
+    }
+  }
+
+  private static boolean gzipped(BufferedInputStream in) throws IOException {
+    in.mark(2);
+    int b0 = in.read();
+    int b1 = in.read();
+    in.reset();
+    return b0 == 0x1f && b1 == 0x8b;
   }
 
   private final class Counting extends FilterInputStream {

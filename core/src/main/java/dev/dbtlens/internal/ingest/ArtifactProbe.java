@@ -33,9 +33,15 @@ final class ArtifactProbe {
 
   private ArtifactProbe() {}
 
-  /** @return the artifact kind a file name suggests, or null when the name says nothing */
+  /**
+   * @return the artifact kind a file name ({@code .json}, or {@code .json.gz} for gzip) suggests, or
+   *     null when the name says nothing
+   */
   static ArtifactKind kindFromName(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".gz")) {
+      name = name.substring(0, name.length() - ".gz".length());
+    }
     if (!name.endsWith(".json")) {
       return null;
     }

@@ -46,6 +46,7 @@ final class CatalogLoader {
       Parsing.expectRootObject(p, reading);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
+        reading.member(field);
         p.nextToken();
         if ((field.equals("nodes") || field.equals("sources")) && p.currentToken() != JsonToken.VALUE_NULL) {
           Parsing.expectObject(p, reading);

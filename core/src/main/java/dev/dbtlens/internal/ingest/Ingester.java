@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.dbtlens.ArtifactFormatException;
 import dev.dbtlens.ArtifactKind;
 import dev.dbtlens.ArtifactOutcome;
+import dev.dbtlens.DbtLensException;
+import dev.dbtlens.IngestConflictException;
 import dev.dbtlens.IngestOptions;
 import dev.dbtlens.IngestReport;
 import dev.dbtlens.StorageException;
@@ -63,19 +65,28 @@ public final class Ingester {
     try {
       conn.setAutoCommit(false);
       Sql.count(conn, "SELECT 1"); // opens the transaction the appenders will join
-      for (Path file : files) {
-        ingestFile(conn, file, options, totals);
+      Holdings before = Holdings.of(conn, options.environment());
+      for (int i = 0; i < files.size(); i++) {
+        options.progress().onFile(files.get(i), i + 1, files.size());
+        stopIfInterrupted();
+        ingestFile(conn, files.get(i), options, totals);
       }
+      totals.failOnConflicts();
       if (totals.changed()) {
         totals.warnAll(Ids.assign(conn, options.environment(),
             totals.ids.requested(options, totals.warnings)));
         CurrentState.refresh(conn, options.environment());
+        totals.gained(before, Holdings.of(conn, options.environment()));
       }
+      stopIfInterrupted();
       conn.commit();
     } catch (SQLException e) {
       rollback(conn);
-      throw new StorageException("ingesting into " + store.description(), e);
-    } catch (RuntimeException | Error e) {
+      throw interruptedOr(options, new StorageException("ingesting into " + store.description(), e));
+    } catch (RuntimeException e) {
+      rollback(conn);
+      throw interruptedOr(options, e);
+    } catch (Error e) {
       rollback(conn);
       throw e;
     } finally {
@@ -85,7 +96,32 @@ public final class Ingester {
         LOG.log(System.Logger.Level.DEBUG, "restoring auto-commit", e);
       }
     }
+    store.checkpoint(); // a report means the data is in the file, not only in its write-ahead log
     return totals.report();
+  }
+
+  /** Thrown inside the transaction when the ingesting thread is interrupted; becomes the error below. */
+  private static final class Interrupted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new Interrupted();
+    }
+  }
+
+  /**
+   * An interrupted thread (Ctrl-C in the CLI) stops the ingest at the next file, or at the next read
+   * (reading a file from an interrupted thread fails), and the ingest says so rather than blaming the
+   * file. The interrupt status is kept for the caller.
+   */
+  private RuntimeException interruptedOr(IngestOptions options, RuntimeException e) {
+    if (!Thread.currentThread().isInterrupted()) {
+      return e;
+    }
+    return new DbtLensException("ingest into environment '" + options.environment() + "' of "
+        + store.description() + " interrupted; it was rolled back and nothing was written", e);
   }
 
   private static void rollback(DuckDBConnection conn) {
@@ -104,8 +140,8 @@ public final class Ingester {
         List<Path> found = artifactsUnder(path);
         if (found.isEmpty()) {
           throw new ArtifactFormatException(path, null, null, "no dbt artifacts found in this folder"
-              + " (looked for manifest.json, run_results.json, sources.json, catalog.json,"
-              + " semantic_manifest.json)", null);
+              + " (looked for manifest*.json, run_results*.json, sources*.json, catalog*.json,"
+              + " semantic_manifest*.json, each also as .json.gz)", null);
         }
         out.addAll(found);
       } else if (Files.isRegularFile(path)) {
@@ -142,11 +178,14 @@ public final class Ingester {
     String invocationId = invocationId(header, file);
     String conflict = conflictingFile(conn, env, header.kind(), invocationId);
     if (conflict != null) {
-      String warning = path + ": skipped: environment '" + env + "' already holds a different "
+      String why = path + ": environment '" + env + "' already holds a different "
           + header.kind().sqlName() + " for invocation " + invocationId + " (from " + conflict + ")";
-      totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
-          invocationId, false, 0, warning), null);
+      totals.conflict(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
+          invocationId, ArtifactOutcome.Status.CONFLICT, 0, why));
       return;
+    }
+    if (totals.refusing()) {
+      return; // the ingest will fail: only look for further conflicts, to report them together
     }
     Row row = new Row(env, invocationId, header, file, options.job());
     row.newInvocation = !Sql.exists(conn,
@@ -159,11 +198,12 @@ public final class Ingester {
     } catch (IOException e) {
       throw Parsing.translate(e, reading, parser);
     }
+    RequiredMembers.check(reading, header, reading.members());
     options.progress().onProgress(path, file.size(), file.size());
     insertArtifact(conn, row);
     totals.ids.artifact(invocationId, header.metadata(), totals.warnings);
     totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
-        invocationId, true, row.rows, header.warning()), row);
+        invocationId, ArtifactOutcome.Status.ADDED, row.rows, header.warning()), row);
   }
 
   private void load(DuckDBConnection conn, JsonParser p, Reading reading, Row row)
@@ -175,7 +215,6 @@ public final class Ingester {
         row.snapshotId = r.snapshotId();
         row.selectors = r.selectorsJson();
         row.rows = r.members();
-        row.definitionsAdded = r.definitionsAdded();
       }
       case RUN_RESULTS -> {
         RunResultsLoader.Result r = new RunResultsLoader(conn, reading)
@@ -196,7 +235,6 @@ public final class Ingester {
         CatalogLoader.Result r = new CatalogLoader(conn, reading).load(p);
         row.snapshotId = r.snapshotId();
         row.rows = r.entries();
-        row.catalogAdded = r.entriesAdded();
         row.command = "docs generate";
       }
       case SEMANTIC_MANIFEST ->
@@ -214,7 +252,8 @@ public final class Ingester {
           return null;
         }
         return new ArtifactOutcome(file.path(), ArtifactKind.valueOf(r.getString(1).toUpperCase(
-            java.util.Locale.ROOT)), r.getString(2), r.getString(3), r.getString(4), false, 0, null);
+            java.util.Locale.ROOT)), r.getString(2), r.getString(3), r.getString(4),
+            ArtifactOutcome.Status.ALREADY_INGESTED, 0, null);
       }
     }
   }
@@ -240,6 +279,9 @@ public final class Ingester {
     }
     if (header.kind() == ArtifactKind.SEMANTIC_MANIFEST) {
       Path sibling = file.path().resolveSibling("manifest.json");
+      if (!Files.isRegularFile(sibling)) {
+        sibling = file.path().resolveSibling("manifest.json.gz");
+      }
       if (Files.isRegularFile(sibling)) {
         try {
           String id = ArtifactProbe.probe(sibling, ArtifactFile.read(sibling)).invocationId();
@@ -279,8 +321,6 @@ public final class Ingester {
     String command;
     Double elapsed;
     long rows;
-    long definitionsAdded;
-    long catalogAdded;
 
     Row(String env, String invocationId, ArtifactHeader header, ArtifactFile file, String job) {
       this.env = env;
@@ -313,6 +353,27 @@ public final class Ingester {
       warnings.addAll(more);
     }
 
+    private final List<ArtifactOutcome> conflicts = new ArrayList<>();
+
+    /** A conflict is a warning when conflicts are allowed, else it fails the ingest at the end. */
+    void conflict(ArtifactOutcome o) {
+      if (options.conflictsAllowed()) {
+        add(o, null);
+      } else {
+        conflicts.add(o);
+      }
+    }
+
+    boolean refusing() {
+      return !conflicts.isEmpty();
+    }
+
+    void failOnConflicts() {
+      if (!conflicts.isEmpty()) {
+        throw new IngestConflictException(options.environment(), conflicts);
+      }
+    }
+
     void add(ArtifactOutcome o, Row added) {
       outcomes.add(o);
       if (added != null) {
@@ -328,13 +389,17 @@ public final class Ingester {
       if (row.newInvocation) {
         newInvocations.add(row.invocationId);
       }
-      definitions += row.definitionsAdded;
-      catalog += row.catalogAdded;
       switch (row.header.kind()) {
         case RUN_RESULTS -> runResults += row.rows;
         case SOURCES -> freshness += row.rows;
         default -> { }
       }
+    }
+
+    /** What the environment holds now and did not before: definitions may be shared with others. */
+    void gained(Holdings before, Holdings after) {
+      definitions = after.definitions() - before.definitions();
+      catalog = after.catalogEntries() - before.catalogEntries();
     }
 
     boolean changed() {

@@ -63,6 +63,7 @@ final class ManifestLoader {
       Parsing.expectRootObject(p, reading);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
+        reading.member(field);
         p.nextToken();
         topLevel(p, field, w);
       }

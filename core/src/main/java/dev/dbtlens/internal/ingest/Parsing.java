@@ -93,6 +93,10 @@ final class Parsing {
       problem = invalid(jpe);
     } else if (e instanceof CharConversionException) {
       problem = "invalid UTF-8: " + e.getMessage();
+    } else if (e instanceof java.util.zip.ZipException) {
+      problem = "corrupt gzip data: " + e.getMessage();
+    } else if (e instanceof java.io.EOFException) {
+      problem = "truncated (compressed) data: " + e.getMessage();
     } else {
       problem = "cannot read: " + e;
     }

@@ -4,12 +4,23 @@ import dev.dbtlens.internal.dbt.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtlens.ArtifactFormatException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The file being read and its declared version, so that every error can name the file, the schema
- * version and the JSON path.
+ * version and the JSON path; and the top-level members the loader met, to check the required ones.
  */
-record Reading(Path file, String schemaVersion) {
+record Reading(Path file, String schemaVersion, Set<String> members) {
+
+  Reading(Path file, String schemaVersion) {
+    this(file, schemaVersion, new HashSet<>());
+  }
+
+  /** Notes a top-level member of the artifact. */
+  void member(String name) {
+    members.add(name);
+  }
 
   ArtifactFormatException error(String jsonPath, String problem) {
     return new ArtifactFormatException(file, schemaVersion, jsonPath, problem, null);

@@ -37,6 +37,7 @@ final class RunResultsLoader {
       Parsing.expectRootObject(p, reading);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
+        reading.member(field);
         p.nextToken();
         switch (field) {
           case "results" -> count = Parsing.eachResult(p, reading,

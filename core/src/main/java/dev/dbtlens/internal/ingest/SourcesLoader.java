@@ -35,6 +35,7 @@ final class SourcesLoader {
       Parsing.expectRootObject(p, reading);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
+        reading.member(field);
         p.nextToken();
         if (field.equals("results")) {
           count = Parsing.eachResult(p, reading,

@@ -1,5 +1,6 @@
 package dev.dbtlens.internal.store;
 
+import dev.dbtlens.DatabaseLockedException;
 import dev.dbtlens.DbtLensException;
 import dev.dbtlens.StorageException;
 import java.io.IOException;
@@ -45,8 +46,10 @@ public final class Store implements AutoCloseable {
   private final DuckDBConnection connection;
   private final boolean readOnly;
   private final String description;
+  private final Path file;
 
-  private Store(DuckDBConnection connection, boolean readOnly, String description) {
+  private Store(DuckDBConnection connection, boolean readOnly, String description, Path file) {
+    this.file = file;
     this.connection = connection;
     this.readOnly = readOnly;
     this.description = description;
@@ -61,6 +64,9 @@ public final class Store implements AutoCloseable {
    */
   public static Store open(Path file, boolean readOnly) {
     String where = file == null ? "in-memory database" : "database " + file;
+    if (file != null) {
+      DatabaseFile.check(file, readOnly);
+    }
     Properties props = new Properties();
     props.setProperty("storage_compatibility_version", STORAGE_VERSION);
     String memoryLimit = System.getProperty(MEMORY_LIMIT_PROPERTY, DEFAULT_MEMORY_LIMIT).strip();
@@ -81,7 +87,7 @@ public final class Store implements AutoCloseable {
     } catch (SQLException e) {
       throw openFailure(where, e);
     }
-    Store store = new Store(conn, readOnly, where);
+    Store store = new Store(conn, readOnly, where, file);
     try {
       store.prepareSchema();
     } catch (RuntimeException e) {
@@ -94,11 +100,21 @@ public final class Store implements AutoCloseable {
   private static DbtLensException openFailure(String where, SQLException e) {
     String msg = String.valueOf(e.getMessage());
     if (msg.contains("lock")) {
-      return new StorageException(
-          "Cannot open " + where + ": another process has it open (DuckDB allows one read-write"
-              + " process, or any number of read-only ones, at a time)", e);
+      return new DatabaseLockedException("Cannot open " + where, lockHolder(msg), e);
     }
     return new StorageException("Cannot open " + where, e);
+  }
+
+  /** DuckDB says {@code Conflicting lock is held in /usr/bin/java (PID 4242) by user ana}. */
+  private static final java.util.regex.Pattern HOLDER =
+      java.util.regex.Pattern.compile("held in (.+?) \\(PID (\\d+)\\)( by user (\\S+?))?[.]?(\\s|$)");
+
+  static String lockHolder(String message) {
+    java.util.regex.Matcher m = HOLDER.matcher(message);
+    if (!m.find()) {
+      return null;
+    }
+    return "PID " + m.group(2) + ", " + m.group(1) + (m.group(4) == null ? "" : ", user " + m.group(4));
   }
 
   private void prepareSchema() {
@@ -256,6 +272,23 @@ public final class Store implements AutoCloseable {
       };
     } catch (SQLException e) {
       throw new StorageException("setting DuckDB's threads for an ingest into " + description, e);
+    }
+  }
+
+  /**
+   * Writes what is committed into the database file itself, so that it no longer depends on the
+   * write-ahead log ({@code FILE.wal}). Nothing to do for an in-memory database.
+   *
+   * @throws StorageException if the checkpoint failed
+   */
+  public void checkpoint() {
+    if (file == null) {
+      return;
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("CHECKPOINT");
+    } catch (SQLException e) {
+      throw new StorageException("checkpointing " + description, e);
     }
   }
 

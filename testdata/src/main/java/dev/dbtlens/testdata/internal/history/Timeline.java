@@ -45,12 +45,26 @@ public final class Timeline {
             Command.BUILD, Command.BUILD, Command.FRESHNESS, Command.BUILD, Command.TEST, Command.BUILD, Command.RUN,
             Command.BUILD, Command.FRESHNESS, Command.BUILD, Command.BUILD, Command.TEST};
 
+    /** The sample's shape (50 models, 5 invocations), whose invocation ids depend on the seed alone. */
+    private static final int SAMPLE_MODELS = 50;
+    private static final int SAMPLE_INVOCATIONS = 5;
+
     final int invocations;
     public final long seed;
+    private final long idPurpose;
 
-    public Timeline(int invocations, long seed) {
+    /**
+     * @param models models in the project
+     * @param invocations invocations simulated
+     * @param seed the random seed
+     */
+    public Timeline(int models, int invocations, long seed) {
         this.invocations = invocations;
         this.seed = seed;
+        // Projects of another shape but the same seed differ in content, so their ids must differ too
+        // (else ingesting one beside the other is a conflict). Invocations fit in 200,003 values, so
+        // distinct shapes give distinct purposes; the sample's shape keeps the ids it always had.
+        this.idPurpose = 0x1D + (models - SAMPLE_MODELS) * 200_003L + (invocations - SAMPLE_INVOCATIONS);
     }
 
     public Command command(int invocation) {
@@ -65,7 +79,7 @@ public final class Timeline {
     }
 
     public UUID invocationId(int invocation) {
-        return Hashing.uuid(seed, 0x1D, invocation);
+        return Hashing.uuid(seed, idPurpose, invocation);
     }
 
     /** Start of the invocation in microseconds since the epoch: hourly, with up to 90 s of scheduler jitter. */
