@@ -11,7 +11,52 @@ import java.sql.SQLException;
 public final class CurrentState {
   private CurrentState() {}
 
+  /** Commands whose run results are builds; a run_results file that names no command counts too. */
+  public static final String BUILD_COMMANDS = "'build', 'run', 'seed', 'snapshot', 'test', 'retry'";
+
+  /** Recomputes the current state of every environment. */
+  public static void refreshAll(Connection conn) throws SQLException {
+    for (String env : Sql.strings(conn, "SELECT DISTINCT environment FROM store.artifact")) {
+      refresh(conn, env);
+    }
+  }
+
   public static void refresh(Connection conn, String environment) throws SQLException {
+    refreshDefinitions(conn, environment);
+    refreshExecutions(conn, environment);
+  }
+
+  /**
+   * Each node's last build attempt and last successful build, with its run's ids, job label and
+   * elapsed time: what executionInfo answers, two rows per built node.
+   */
+  private static void refreshExecutions(Connection conn, String environment) throws SQLException {
+    Sql.update(conn, "DELETE FROM store.current_execution WHERE environment = ?", environment);
+    Sql.update(conn, """
+        INSERT INTO store.current_execution
+        WITH runs AS (
+          SELECT invocation_id, any_value(command) AS command, max(elapsed_time) AS elapsed_time
+          FROM store.artifact WHERE environment = ? AND kind = 'run_results' GROUP BY invocation_id),
+        builds AS (
+          SELECT r.*, runs.command, ids.job, ids.run_id, ids.job_id, runs.elapsed_time AS run_elapsed_time
+          FROM store.run_result r
+          JOIN runs ON runs.invocation_id = r.invocation_id
+          LEFT JOIN store.run_ids ids ON ids.environment = r.environment AND ids.invocation_id = r.invocation_id
+          WHERE r.environment = ? AND (runs.command IS NULL OR runs.command IN ({builds}))),
+        ranked AS (
+          SELECT *, row_number() OVER (PARTITION BY unique_id
+                                       ORDER BY generated_at DESC, result_index DESC) AS attempt_rank,
+                 CASE WHEN status IN ('success', 'pass') THEN row_number() OVER (
+                   PARTITION BY unique_id, status IN ('success', 'pass')
+                   ORDER BY generated_at DESC, result_index DESC) END AS success_rank
+          FROM builds)
+        SELECT 'attempt', * EXCLUDE (attempt_rank, success_rank) FROM ranked WHERE attempt_rank = 1
+        UNION ALL
+        SELECT 'success', * EXCLUDE (attempt_rank, success_rank) FROM ranked WHERE success_rank = 1"""
+        .replace("{builds}", BUILD_COMMANDS), environment, environment);
+  }
+
+  private static void refreshDefinitions(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.current_manifest WHERE environment = ?", environment);
     Sql.update(conn, """
         INSERT INTO store.current_manifest

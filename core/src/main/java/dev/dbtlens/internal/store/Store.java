@@ -141,7 +141,10 @@ public final class Store implements AutoCloseable {
       found = 1;
     }
     if (found == 1) {
-      migrate("migrate-v1-v2.sql", () -> Ids.assignMissing(connection, Ids.Requested.NONE));
+      migrate("migrate-v1-v2.sql", () -> {
+        Ids.assignMissing(connection, Ids.Requested.NONE);
+        CurrentState.refreshAll(connection);
+      });
     }
     runScript("views.sql");
   }

@@ -117,7 +117,7 @@ class IdsTest {
     Path file = tmp.resolve("v1.duckdb");
     try (DbtLens lens = DbtLens.open(file); Connection c = lens.connection(); Statement s = c.createStatement()) {
       lens.ingest(IngestOptions.defaults(), List.of(shop));
-      s.execute("DROP TABLE store.run_ids; DROP TABLE store.environment_ids;"
+      s.execute("DROP TABLE store.run_ids; DROP TABLE store.environment_ids; DROP TABLE store.current_execution;"
           + " UPDATE store.meta SET value = '1' WHERE key = 'schema_version'");
     }
     assertThatThrownBy(() -> DbtLens.openReadOnly(file))
@@ -129,6 +129,7 @@ class IdsTest {
     try (Store store = Store.open(file, true)) {
       assertThat(rows(store, "SELECT invocation_id, job, run_id, job_id FROM invocations ORDER BY run_id"))
           .containsExactlyElementsOf(SAMPLE_RUNS);
+      assertThat(rows(store, "SELECT count(*) FROM store.current_execution")).containsExactly("329");
     }
   }
 
