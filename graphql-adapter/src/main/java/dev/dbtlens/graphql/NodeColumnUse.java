@@ -42,13 +42,6 @@ final class NodeColumnUse extends SimplePerformantInstrumentation {
     this.nodeTypes = Set.copyOf(nodeTypes);
   }
 
-  /** @return the object types whose fields read a node's columns: node rows and job-level nodes */
-  static Set<String> nodeTypes(graphql.schema.idl.TypeDefinitionRegistry types) {
-    Set<String> out = new java.util.HashSet<>(NodeWiring.rowTypes(types));
-    out.addAll(JobNodeWiring.TYPES);
-    return out;
-  }
-
   @Override
   public InstrumentationContext<ExecutionResult> beginExecuteOperation(
       InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
