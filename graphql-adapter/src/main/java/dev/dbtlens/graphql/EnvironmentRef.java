@@ -1,5 +1,6 @@
 package dev.dbtlens.graphql;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -28,6 +29,12 @@ record EnvironmentRef(String name, long id, String dbtProjectName, String adapte
 
   public Definition definition() {
     return new Definition(this);
+  }
+
+  /** @return the environment of the field's source: an {@code AppliedState} or {@code DefinitionState} */
+  static EnvironmentRef ofState(DataFetchingEnvironment env) {
+    State state = env.getSource();
+    return state.environment();
   }
 
   static EnvironmentRef read(Row r) throws SQLException {

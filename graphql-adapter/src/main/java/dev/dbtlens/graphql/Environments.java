@@ -44,9 +44,22 @@ final class Environments {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  /** @return every environment, sorted by name (use {@link Request#environments()}: cached) */
+  private static final Request.Memo<List<EnvironmentRef>> ALL = new Request.Memo<>(
+      request -> request.db().list(ENVIRONMENTS, Map.of(), EnvironmentRef::read));
+
+  /** @return every environment, sorted by name, read once per execution */
   static List<EnvironmentRef> all(Request request) {
-    return request.db().list(ENVIRONMENTS, Map.of(), EnvironmentRef::read);
+    return request.memo(ALL);
+  }
+
+  /** @return the environment of that name (it exists: a node or run of it was read) */
+  static EnvironmentRef named(Request request, String name) {
+    for (EnvironmentRef e : all(request)) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    throw new dev.dbtlens.NotFoundException("Environment '" + name + "' not found.");
   }
 
   /**
@@ -55,7 +68,7 @@ final class Environments {
    */
   static EnvironmentRef find(Request request, Object id) {
     Long number = Ids.number(id);
-    for (EnvironmentRef e : request.environments()) {
+    for (EnvironmentRef e : all(request)) {
       if (number != null ? e.id() == number : e.name().equals(String.valueOf(id))) {
         return e;
       }

@@ -25,6 +25,13 @@ final class Ids {
 
       SELECT environment, invocation_id, job, run_id, job_id FROM run_ids""");
 
+  private static final Request.Memo<Runs> ALL_RUNS = new Request.Memo<>(Runs::new);
+
+  /** @return the numeric ids of runs and jobs, read once per execution when first asked */
+  static Runs runs(Request request) {
+    return request.memo(ALL_RUNS);
+  }
+
   /** One run's ids. */
   record Run(String environment, String invocationId, String job, long runId, Long jobId) {}
 

@@ -21,10 +21,10 @@ final class JobFields {
     f.put("resourceType", env -> item(env).resourceType());
     f.put("accountId", env -> 0L);
     f.put("projectId", env -> 0L);
-    f.put("environmentId", env -> Request.of(env).environment(item(env).environment()).id());
+    f.put("environmentId", env -> Environments.named(Request.of(env), item(env).environment()).id());
     f.put("runId", env -> runIds(env, true));
     f.put("jobId", env -> runIds(env, false));
-    f.put("dbtVersion", env -> Request.of(env).environment(item(env).environment()).dbtVersion());
+    f.put("dbtVersion", env -> Environments.named(Request.of(env), item(env).environment()).dbtVersion());
     f.put("paginationCursor", env -> new Cursor(0, item(env).uniqueId()).encode());
     node(f, "name", NodeRow::name);
     node(f, "description", NodeRow::description);
@@ -80,8 +80,8 @@ final class JobFields {
     f.put("runResults", env -> item(env).run() == null ? List.of() : List.of(item(env).run()));
     catalog(f);
     relations(f);
-    SourceFields.jobLevel(f);
-    MacroFields.jobLevel(f);
+    JobSourceFields.addTo(f);
+    JobMacroFields.addTo(f);
     return f;
   }
 
@@ -93,7 +93,7 @@ final class JobFields {
     JobItem item = item(env);
     String invocation = item.run() != null ? item.run().runId()
         : item.freshness() != null ? item.freshness().runId() : null;
-    Ids.Runs ids = Request.of(env).runs();
+    Ids.Runs ids = Ids.runs(Request.of(env));
     Long runId = ids.runId(item.environment(), invocation);
     if (run) {
       return runId == null ? 0L : runId;

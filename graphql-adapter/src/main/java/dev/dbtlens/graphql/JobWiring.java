@@ -23,9 +23,9 @@ final class JobWiring {
 
   static void wire(RuntimeWiring.Builder wiring) {
     wiring.type("JobNode", t -> {
-      t.dataFetcher("id", env -> Request.of(env).runs().jobId(job(env).jobId()))
-          .dataFetcher("runId", env -> Request.of(env).runs().runId(job(env).environmentId(), job(env).runId()))
-          .dataFetcher("environmentId", env -> Request.of(env).environment(job(env).environmentId()).id())
+      t.dataFetcher("id", env -> Ids.runs(Request.of(env)).jobId(job(env).jobId()))
+          .dataFetcher("runId", env -> Ids.runs(Request.of(env)).runId(job(env).environmentId(), job(env).runId()))
+          .dataFetcher("environmentId", env -> Environments.named(Request.of(env), job(env).environmentId()).id())
           .dataFetcher("jobName", env -> job(env).jobId())
           .dataFetcher("invocationId", env -> job(env).runId());
       LISTS.forEach(l -> t.dataFetcher(l, env -> list(env, job(env), l)));

@@ -111,7 +111,7 @@ final class LineageWiring {
   }
 
   static List<LineageEntry> lineage(DataFetchingEnvironment env) {
-    String environment = StateWiring.environment(env).name();
+    String environment = EnvironmentRef.ofState(env).name();
     Args filter = Args.of(env.getArguments()).object("filter");
     Lineage lineage = Request.of(env).lineage(environment);
     String select = filter.str("select");

@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.dataloader.DataLoader;
 
-/** Macros: {@code MacroDefinitionNode}, {@code MacroDefinitionNestedNode} and the job-level {@code MacroNode}. */
+/**
+ * Macros: {@code MacroDefinitionNode} and {@code MacroDefinitionNestedNode}; the job-level {@code
+ * MacroNode}'s fields are {@link JobMacroFields}.
+ */
 final class MacroFields {
   private MacroFields() {}
 
@@ -27,7 +29,7 @@ final class MacroFields {
     f.put("environmentId", env -> environment(env).id());
     f.put("dbtVersion", env -> environment(env).dbtVersion());
     f.put("runGeneratedAt", env -> environment(env).manifestGeneratedAt());
-    f.put("runId", env -> Request.of(env).runs().runId(macro(env).environmentId(), environment(env).manifestRunId()));
+    f.put("runId", env -> Ids.runs(Request.of(env)).runId(macro(env).environmentId(), environment(env).manifestRunId()));
     f.put("jobId", env -> null);
     f.put("tags", env -> List.of());
     f.put("fqn", env -> null);
@@ -44,7 +46,7 @@ final class MacroFields {
   }
 
   private static EnvironmentRef environment(DataFetchingEnvironment env) {
-    return Request.of(env).environment(macro(env).environmentId());
+    return Environments.named(Request.of(env), macro(env).environmentId());
   }
 
   static List<Argument> arguments(MacroRow m) {
@@ -62,26 +64,5 @@ final class MacroFields {
     DataLoader<NodeKey, MacroRow> loader = Loaders.get(env, Loaders.MACRO);
     List<NodeKey> keys = m.dependsOnMacros().stream().map(id -> new NodeKey(m.environmentId(), id)).toList();
     return loader.loadMany(keys).thenApply(rows -> rows.stream().filter(r -> r != null).toList());
-  }
-
-  /** The fields of the job-level {@code MacroNode}, over {@link JobItem#macro()}. */
-  static void jobLevel(Map<String, DataFetcher<?>> f) {
-    macro(f, "name", MacroRow::name);
-    macro(f, "description", MacroRow::description);
-    macro(f, "meta", MacroRow::meta);
-    macro(f, "packageName", MacroRow::packageName);
-    macro(f, "macroSql", MacroRow::macroSql);
-    macro(f, "dependsOn", MacroRow::dependsOnMacros);
-    macro(f, "originalFilePath", MacroRow::filePath);
-    macro(f, "path", MacroRow::filePath);
-    macro(f, "rootPath", m -> null);
-  }
-
-  private static void macro(Map<String, DataFetcher<?>> f, String field, Function<MacroRow, Object> read) {
-    DataFetcher<?> other = f.get(field);
-    f.put(field, env -> {
-      MacroRow m = JobFields.item(env).macro();
-      return m != null ? read.apply(m) : other == null ? null : other.get(env);
-    });
   }
 }

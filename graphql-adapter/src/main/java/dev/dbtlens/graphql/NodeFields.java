@@ -67,11 +67,11 @@ final class NodeFields {
   }
 
   private static EnvironmentRef environment(DataFetchingEnvironment env) {
-    return Request.of(env).environment(row(env).environmentId());
+    return Environments.named(Request.of(env), row(env).environmentId());
   }
 
   private static Long manifestRun(DataFetchingEnvironment env, boolean run) {
-    Ids.Runs ids = Request.of(env).runs();
+    Ids.Runs ids = Ids.runs(Request.of(env));
     Long runId = ids.runId(row(env).environmentId(), environment(env).manifestRunId());
     if (run || runId == null) {
       return runId;

@@ -15,7 +15,7 @@ final class QueryWiring {
   static void wire(RuntimeWiring.Builder wiring) {
     wiring.type("Query", t -> {
       t.dataFetcher("environment", QueryWiring::environment)
-          .dataFetcher("environments", env -> Request.of(env).environments())
+          .dataFetcher("environments", env -> Environments.all(Request.of(env)))
           .dataFetcher("job", QueryWiring::job)
           .dataFetcher("modelByEnvironment", RunWiring::modelByEnvironment);
       for (String list : JobWiring.LISTS) {
@@ -32,7 +32,7 @@ final class QueryWiring {
     Object id = env.getArgument("id");
     EnvironmentRef found = Environments.find(Request.of(env), id);
     if (found == null) {
-      List<String> known = Request.of(env).environments().stream()
+      List<String> known = Environments.all(Request.of(env)).stream()
           .map(e -> e.id() + " (" + e.name() + ")").toList();
       String what = Ids.number(id) != null ? "Environment " + id : "Environment '" + id + "'";
       return Errors.notFound(env, what + " not found; the database has " + known + ".");

@@ -4,21 +4,33 @@ import dev.dbtlens.DbtLens;
 import dev.dbtlens.Lineage;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The state of one execution, kept in its GraphQL context: the database access (one connection),
- * the limits and the lineage graphs used so far. Made new for every execution, never shared.
+ * the limits, the lineage graphs used so far and the values other code reads once per execution
+ * ({@link Memo}). Made new for every execution, never shared.
  */
 final class Request implements AutoCloseable {
   private final DbtLens lens;
   private final Db db;
   private final Limits limits;
   private final Map<String, Lineage> lineages = new HashMap<>();
+  private final Map<Memo<?>, Object> memos = new HashMap<>();
   private int nodeColumns = NodeColumnUse.ALL;
-  private List<EnvironmentRef> environments;
-  private Ids.Runs runs;
+
+  /**
+   * A value read at most once per execution, when first asked for (every environment, the ids of
+   * every run): a constant of the class that reads it, used as the key of {@link #memo(Memo)}.
+   */
+  static final class Memo<T> {
+    private final Function<Request, T> read;
+
+    Memo(Function<Request, T> read) {
+      this.read = read;
+    }
+  }
 
   Request(DbtLens lens, ConnectionSource connections, Limits limits) {
     this.lens = lens;
@@ -47,30 +59,16 @@ final class Request implements AutoCloseable {
     return lineages.computeIfAbsent(environment, lens::lineage);
   }
 
-  /** @return every environment, read once per execution */
-  List<EnvironmentRef> environments() {
-    if (environments == null) {
-      environments = Environments.all(this);
+  /** @return the memo's value, read on first use and kept until the execution ends */
+  <T> T memo(Memo<T> memo) {
+    Object value = memos.get(memo);
+    if (value == null) {
+      value = memo.read.apply(this);
+      memos.put(memo, value);
     }
-    return environments;
-  }
-
-  /** @return the environment of that name (it exists: a node or run of it was read) */
-  EnvironmentRef environment(String name) {
-    for (EnvironmentRef e : environments()) {
-      if (e.name().equals(name)) {
-        return e;
-      }
-    }
-    throw new dev.dbtlens.NotFoundException("Environment '" + name + "' not found.");
-  }
-
-  /** @return the numeric ids of runs and jobs, read once per execution when first asked */
-  Ids.Runs runs() {
-    if (runs == null) {
-      runs = new Ids.Runs(this);
-    }
-    return runs;
+    @SuppressWarnings("unchecked")
+    T typed = (T) value;
+    return typed;
   }
 
   /** @return the node's large columns the operation reads: {@link NodeColumnUse} bits */

@@ -14,7 +14,7 @@ final class RunWiring {
 
   static void wire(RuntimeWiring.Builder wiring) {
     wiring.type("RunResultNode", t -> t
-        .dataFetcher("environmentId", env -> Request.of(env).environment(run(env).environmentId()).id())
+        .dataFetcher("environmentId", env -> Environments.named(Request.of(env), run(env).environmentId()).id())
         .dataFetcher("node", env -> Loaders.get(env, Loaders.NODE).load(run(env).key()))
         .dataFetcher("catalog", env -> Loaders.get(env, Loaders.CATALOG).load(run(env).key())));
     wiring.type("RunInfoNode", t -> t
@@ -28,7 +28,7 @@ final class RunWiring {
 
   /** {@code modelHistoricalRuns}: the model's latest builds as job-level {@code ModelNode}s. */
   static Object modelHistoricalRuns(DataFetchingEnvironment env) {
-    return modelRuns(env, StateWiring.environment(env).name());
+    return modelRuns(env, EnvironmentRef.ofState(env).name());
   }
 
   /** {@code Query.modelByEnvironment(environmentId, ...)}: the same, by environment id. */
@@ -64,13 +64,13 @@ final class RunWiring {
     List<String> types = ResourceTypes.dbt(args.strings("types"));
     Instant since = args.instant("since");
     boolean buildsOnly = !Boolean.TRUE.equals(args.bool("includeNonBuilds"));
-    return Runs.results(Request.of(env), new Runs.Query(StateWiring.environment(env).name(), null,
+    return Runs.results(Request.of(env), new Runs.Query(EnvironmentRef.ofState(env).name(), null,
         args.strings("uniqueIds"), types, args.strings("statuses"), since, count(env, args, 10), buildsOnly));
   }
 
   static Object sourceFreshnessHistory(DataFetchingEnvironment env) {
     Args args = Args.of(env.getArguments());
-    return Runs.freshness(Request.of(env), StateWiring.environment(env).name(), null,
+    return Runs.freshness(Request.of(env), EnvironmentRef.ofState(env).name(), null,
         args.strings("uniqueIds"), args.strings("sourceNames"), args.strings("statuses"),
         args.instant("since"), count(env, args, 10));
   }

@@ -111,7 +111,7 @@ final class Runs {
     String invocation = null;
     if (runId != null) {
       Long number = Ids.number(runId);
-      Ids.Run run = number == null ? null : request.runs().run(number);
+      Ids.Run run = number == null ? null : Ids.runs(request).run(number);
       if (number != null && run == null) {
         return null;
       }
@@ -119,7 +119,7 @@ final class Runs {
       environment = run != null ? run.environment() : environment;
     }
     Long jobNumber = Ids.number(jobId);
-    String job = jobNumber != null ? request.runs().jobLabel(jobNumber) : String.valueOf(jobId);
+    String job = jobNumber != null ? Ids.runs(request).jobLabel(jobNumber) : String.valueOf(jobId);
     if (invocation == null && job == null) {
       return null;
     }

@@ -28,8 +28,8 @@ final class StateWiring {
           return Runs.latest(Request.of(env), e.name(), first == null ? 20 : first);
         }));
     wiring.type("Run", t -> t
-        .dataFetcher("runId", env -> Request.of(env).runs().runId(run(env).environmentId(), run(env).runId()))
-        .dataFetcher("jobId", env -> Request.of(env).runs().jobId(run(env).jobId()))
+        .dataFetcher("runId", env -> Ids.runs(Request.of(env)).runId(run(env).environmentId(), run(env).runId()))
+        .dataFetcher("jobId", env -> Ids.runs(Request.of(env)).jobId(run(env).jobId()))
         .dataFetcher("jobName", env -> run(env).jobId())
         .dataFetcher("invocationId", env -> run(env).runId()));
     wiring.type("AppliedState", t -> common(t)
@@ -80,8 +80,7 @@ final class StateWiring {
     };
   }
 
-  static EnvironmentRef environment(DataFetchingEnvironment env) {
-    EnvironmentRef.State state = env.getSource();
-    return state.environment();
+  private static EnvironmentRef environment(DataFetchingEnvironment env) {
+    return EnvironmentRef.ofState(env);
   }
 }
