@@ -1,6 +1,8 @@
 package dev.dbtlens.graphql;
 
 import dev.dbtlens.DbtLens;
+import dev.dbtlens.graphql.internal.execution.ConnectionSource;
+import dev.dbtlens.graphql.internal.schema.Engine;
 import graphql.ExecutionResult;
 import graphql.schema.idl.SchemaPrinter;
 import java.util.LinkedHashMap;
