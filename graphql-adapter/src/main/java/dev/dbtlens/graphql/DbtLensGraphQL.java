@@ -1,22 +1,10 @@
 package dev.dbtlens.graphql;
 
 import dev.dbtlens.DbtLens;
-import graphql.ExecutionInput;
+import dev.dbtlens.graphql.internal.execution.ConnectionSource;
+import dev.dbtlens.graphql.internal.schema.Engine;
 import graphql.ExecutionResult;
-import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.SchemaGenerator;
-import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.SchemaPrinter;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,27 +30,11 @@ import java.util.Objects;
  * execution uses its own connection and DataLoaders. See {@code docs/graphql.md}.
  */
 public final class DbtLensGraphQL {
-  private static final String SDL = "schema.graphqls";
-
-  private final DbtLens lens;
-  private final Limits limits;
-  private final ConnectionSource connections;
-  private final GraphQLSchema schema;
-  private final GraphQL graphQL;
+  private final Engine engine;
 
   private DbtLensGraphQL(DbtLens lens, Limits limits, ConnectionSource connections) {
-    this.lens = Objects.requireNonNull(lens, "lens");
-    this.limits = Objects.requireNonNull(limits, "limits");
-    this.connections = Objects.requireNonNull(connections, "connections");
-    TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
-    this.schema = buildSchema(types);
-    this.graphQL = GraphQL.newGraphQL(schema)
-        .instrumentation(new ChainedInstrumentation(List.of(
-            new MaxQueryDepthInstrumentation(limits.maxDepth()),
-            new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new Complexity(limits)),
-            new NodeColumnUse(NodeColumnUse.nodeTypes(types)))))
-        .defaultDataFetcherExceptionHandler(new Errors.Handler())
-        .build();
+    this.engine = new Engine(Objects.requireNonNull(lens, "lens"), Objects.requireNonNull(limits, "limits"),
+        Objects.requireNonNull(connections, "connections"));
   }
 
   /**
@@ -109,15 +81,8 @@ public final class DbtLensGraphQL {
     if (query == null || query.isBlank()) {
       return failure("The query is empty.");
     }
-    try (Request request = new Request(lens, connections, limits)) {
-      ExecutionInput input = ExecutionInput.newExecutionInput()
-          .query(query)
-          .operationName(operationName)
-          .variables(variables == null ? Map.of() : new LinkedHashMap<>(variables))
-          .graphQLContext(Map.of(Request.class, request))
-          .dataLoaderRegistry(Loaders.registry(request))
-          .build();
-      return result(graphQL.execute(input));
+    try {
+      return result(engine.execute(query, variables, operationName));
     } catch (RuntimeException e) {
       return failure("Internal error: " + e);
     }
@@ -128,7 +93,7 @@ public final class DbtLensGraphQL {
     SchemaPrinter.Options options = SchemaPrinter.Options.defaultOptions()
         .includeDirectives(false)
         .includeSchemaDefinition(true);
-    return new SchemaPrinter(options).print(schema);
+    return new SchemaPrinter(options).print(engine.schema());
   }
 
   private static GraphQLResult result(ExecutionResult r) {
@@ -153,35 +118,5 @@ public final class DbtLensGraphQL {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("message", message);
     return new GraphQLResult(null, List.of(error));
-  }
-
-  private static GraphQLSchema buildSchema(TypeDefinitionRegistry types) {
-    RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
-        .scalar(Scalars.DATE_TIME)
-        .scalar(Scalars.JSON_OBJECT)
-        .scalar(Scalars.BIG_INT)
-        .scalar(Scalars.ANY);
-    QueryWiring.wire(wiring);
-    StateWiring.wire(wiring);
-    NodeWiring.wire(wiring, types);
-    MacroFields.wire(wiring, types);
-    ExecutionWiring.wire(wiring);
-    SourceFields.wire(wiring);
-    LineageWiring.wire(wiring, types);
-    RunWiring.wire(wiring);
-    JobWiring.wire(wiring);
-    JobNodeWiring.wire(wiring, types);
-    return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
-  }
-
-  private static String sdl() {
-    try (InputStream in = DbtLensGraphQL.class.getResourceAsStream(SDL)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource dev/dbtlens/graphql/" + SDL);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

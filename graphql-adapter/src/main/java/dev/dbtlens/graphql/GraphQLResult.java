@@ -1,5 +1,6 @@
 package dev.dbtlens.graphql;
 
+import dev.dbtlens.graphql.internal.scalars.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.IngestOptions;
+import dev.dbtlens.graphql.internal.run.FreshnessRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dbtlens.DbtLens;
+import dev.dbtlens.graphql.internal.job.JobNodeWiring;
+import dev.dbtlens.graphql.internal.job.JobWiring;
 import graphql.language.AstPrinter;
 import graphql.language.DirectiveDefinition;
 import graphql.language.Document;
