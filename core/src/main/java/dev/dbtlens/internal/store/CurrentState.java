@@ -1,7 +1,9 @@
 package dev.dbtlens.internal.store;
 
+import dev.dbtlens.RunResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.stream.Collectors;
 
 /**
  * Recomputes an environment's current state (store.current_*) at the end of an ingest, inside its
@@ -11,8 +13,12 @@ import java.sql.SQLException;
 public final class CurrentState {
   private CurrentState() {}
 
-  /** Commands whose run results are builds; a run_results file that names no command counts too. */
-  public static final String BUILD_COMMANDS = "'build', 'run', 'seed', 'snapshot', 'test', 'retry'";
+  /**
+   * {@link RunResult#NON_BUILD_COMMANDS} as a SQL list (constants, not user input): run results of
+   * any other command, or of a file that names none, are builds.
+   */
+  public static final String NON_BUILDS_SQL = RunResult.NON_BUILD_COMMANDS.stream().sorted()
+      .map(c -> "'" + c + "'").collect(Collectors.joining(", "));
 
   /** Recomputes the current state of every environment. */
   public static void refreshAll(Connection conn) throws SQLException {
@@ -27,22 +33,27 @@ public final class CurrentState {
   }
 
   /**
-   * Each node's last build attempt and last successful build, with its run's ids, job label and
-   * elapsed time: what executionInfo answers, two rows per built node.
+   * Each node's last build attempt and last successful build, with its run's ids, job label (as
+   * the invocations view labels it) and elapsed time: what executionInfo answers, two rows per
+   * built node.
    */
   private static void refreshExecutions(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.current_execution WHERE environment = ?", environment);
     Sql.update(conn, """
         INSERT INTO store.current_execution
         WITH runs AS (
-          SELECT invocation_id, any_value(command) AS command, max(elapsed_time) AS elapsed_time
-          FROM store.artifact WHERE environment = ? AND kind = 'run_results' GROUP BY invocation_id),
+          SELECT invocation_id,
+                 max(command) FILTER (WHERE kind = 'run_results') AS command,
+                 coalesce(max(job), max(command) FILTER (WHERE kind = 'run_results'), max(command)) AS job,
+                 max(elapsed_time) FILTER (WHERE kind = 'run_results') AS elapsed_time
+          FROM store.artifact WHERE environment = ? GROUP BY invocation_id
+          HAVING bool_or(kind = 'run_results')),
         builds AS (
-          SELECT r.*, runs.command, ids.job, ids.run_id, ids.job_id, runs.elapsed_time AS run_elapsed_time
+          SELECT r.*, runs.command, runs.job, ids.run_id, ids.job_id, runs.elapsed_time AS run_elapsed_time
           FROM store.run_result r
           JOIN runs ON runs.invocation_id = r.invocation_id
           LEFT JOIN store.run_ids ids ON ids.environment = r.environment AND ids.invocation_id = r.invocation_id
-          WHERE r.environment = ? AND (runs.command IS NULL OR runs.command IN ({builds}))),
+          WHERE r.environment = ? AND (runs.command IS NULL OR runs.command NOT IN ({nonBuilds}))),
         ranked AS (
           SELECT *, row_number() OVER (PARTITION BY unique_id
                                        ORDER BY generated_at DESC, result_index DESC) AS attempt_rank,
@@ -53,7 +64,7 @@ public final class CurrentState {
         SELECT 'attempt', * EXCLUDE (attempt_rank, success_rank) FROM ranked WHERE attempt_rank = 1
         UNION ALL
         SELECT 'success', * EXCLUDE (attempt_rank, success_rank) FROM ranked WHERE success_rank = 1"""
-        .replace("{builds}", BUILD_COMMANDS), environment, environment);
+        .replace("{nonBuilds}", NON_BUILDS_SQL), environment, environment);
   }
 
   private static void refreshDefinitions(Connection conn, String environment) throws SQLException {

@@ -74,9 +74,7 @@ public final class Queries {
         environment, uniqueId, uniqueId);
   }
 
-  /** The SQL list of {@link RunResult#NON_BUILD_COMMANDS}: constants, not user input. */
-  private static final String NON_BUILDS = RunResult.NON_BUILD_COMMANDS.stream().sorted()
-      .map(c -> "'" + c + "'").collect(Collectors.joining(", "));
+  private static final String NON_BUILDS = CurrentState.NON_BUILDS_SQL;
 
   /**
    * @param allCommands false to leave out results of {@link RunResult#NON_BUILD_COMMANDS}

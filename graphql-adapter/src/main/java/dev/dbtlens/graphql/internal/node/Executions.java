@@ -1,6 +1,5 @@
 package dev.dbtlens.graphql.internal.node;
 
-import dev.dbtlens.graphql.internal.environment.Ids;
 import dev.dbtlens.graphql.internal.execution.Db;
 import dev.dbtlens.graphql.internal.execution.NamedSql;
 import dev.dbtlens.graphql.internal.execution.Request;
@@ -15,27 +14,11 @@ import java.util.Set;
 final class Executions {
   private Executions() {}
 
-  private static final NamedSql EXECUTION = NamedSql.of("WITH " + Ids.RUN_IDS + """
-      ,
-      builds AS (
-        SELECT r.unique_id, r.invocation_id, r.status, r.message, r.generated_at, r.result_index,
-               r.failures, r.execution_time, r.rows_affected, r.thread_id, r.adapter_response,
-               r.compile_started_at, r.compile_completed_at, r.execute_started_at,
-               r.execute_completed_at, i.job, i.elapsed_time AS run_elapsed_time, ids.run_id, ids.job_id
-        FROM run_results r
-        LEFT JOIN invocations i ON i.environment = r.environment AND i.invocation_id = r.invocation_id
-        LEFT JOIN run_ids ids ON ids.environment = r.environment AND ids.invocation_id = r.invocation_id
-        WHERE r.environment = :env AND list_contains(:ids, r.unique_id)
-          AND (r.command IS NULL OR r.command IN ('build', 'run', 'seed', 'snapshot', 'test', 'retry'))
-      ),
-      attempt AS (
-        SELECT * FROM builds
-        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC, result_index DESC) = 1
-      ),
-      success AS (
-        SELECT * FROM builds WHERE status IN ('success', 'pass')
-        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC, result_index DESC) = 1
-      )
+  /**
+   * The last attempt and last success of each id, as core materialises them at ingest
+   * ({@code store.current_execution}: builds only, with the run's ids and job label).
+   */
+  private static final NamedSql EXECUTION = NamedSql.of("""
       SELECT a.unique_id,
              a.invocation_id AS a_run_id, a.status AS a_status, a.message AS a_message,
              a.generated_at AS a_generated_at, a.failures AS a_failures,
@@ -49,8 +32,10 @@ final class Executions {
              s.execute_completed_at AS s_execute_completed_at, s.generated_at AS s_generated_at,
              s.run_elapsed_time AS s_run_elapsed_time, s.rows_affected AS s_rows_affected,
              s.thread_id AS s_thread_id, s.adapter_response AS s_adapter_response
-      FROM attempt a
-      LEFT JOIN success s ON s.unique_id = a.unique_id""");
+      FROM store.current_execution a
+      LEFT JOIN store.current_execution s
+        ON s.environment = a.environment AND s.unique_id = a.unique_id AND s.kind = 'success'
+      WHERE a.environment = :env AND a.kind = 'attempt' AND list_contains(:ids, a.unique_id)""");
 
   /** @return the execution of each id; {@link ExecutionInfo#NEVER_RUN} for those never built */
   static Map<String, ExecutionInfo> executionInfo(Request request, String environment, Set<String> ids) {
@@ -71,13 +56,12 @@ final class Executions {
           AND n.resource_type IN ('test', 'unit_test')
       ),
       latest AS (
-        SELECT unique_id, status FROM run_results
-        WHERE environment = :env AND unique_id IN (SELECT test_id FROM tested) AND {builds}
-        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC, result_index DESC) = 1
+        SELECT unique_id, status FROM store.current_execution
+        WHERE environment = :env AND kind = 'attempt' AND unique_id IN (SELECT test_id FROM tested)
       )
       SELECT t.unique_id, l.status, count(*) AS tests
       FROM tested t JOIN latest l ON l.unique_id = t.test_id
-      GROUP BY t.unique_id, l.status ORDER BY t.unique_id, l.status""".replace("{builds}", NodeSql.BUILD_COMMANDS));
+      GROUP BY t.unique_id, l.status ORDER BY t.unique_id, l.status""");
 
   /** @return for each id with run tests, how many of its tests' latest results have each status */
   static Map<String, Map<String, Object>> testStatuses(Request request, String environment, Set<String> ids) {

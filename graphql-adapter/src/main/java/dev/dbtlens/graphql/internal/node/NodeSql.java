@@ -17,10 +17,6 @@ import java.util.List;
 final class NodeSql {
   private NodeSql() {}
 
-  /** Commands whose run results are builds (NULL: the file does not say). */
-  static final String BUILD_COMMANDS =
-      "(command IS NULL OR command IN ('build', 'run', 'seed', 'snapshot', 'test', 'retry'))";
-
   static final String NODE_ROWS = """
       node_rows AS NOT MATERIALIZED (
         SELECT n.environment, n.unique_id, n.resource_type, n.name, n.package_name, n.database,
@@ -86,19 +82,13 @@ final class NodeSql {
    * empty, so that {@code total_count} (the count of every match) always comes back.
    */
   private static final String PAGE_SQL = "WITH " + NODE_ROWS + ",\n" + """
-      builds AS (
-        SELECT unique_id, status, generated_at, result_index, execute_completed_at, execution_time
-        FROM run_results
-        WHERE environment = :env AND {builds} AND :needRuns
-      ),
       attempt AS (
-        SELECT unique_id, status FROM builds
-        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC, result_index DESC) = 1
+        SELECT unique_id, status FROM store.current_execution
+        WHERE environment = :env AND kind = 'attempt' AND :needRuns
       ),
       success AS (
-        SELECT unique_id, execute_completed_at, execution_time FROM builds
-        WHERE status IN ('success', 'pass')
-        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC, result_index DESC) = 1
+        SELECT unique_id, execute_completed_at, execution_time FROM store.current_execution
+        WHERE environment = :env AND kind = 'success' AND :needRuns
       ),
       checked AS (
         SELECT unique_id, status FROM source_freshness
@@ -158,7 +148,7 @@ final class NodeSql {
         LEFT JOIN node_rows n ON n.unique_id = p.unique_id
       ) j
       ORDER BY j.sort_key, CASE WHEN :idDesc THEN j.unique_id END DESC, j.unique_id"""
-      .replace("{builds}", BUILD_COMMANDS).replace("{columns}", NODE_JSON_COLUMNS)
+      .replace("{columns}", NODE_JSON_COLUMNS)
       .replace("{json}", NODE_JSON);
 
   /**

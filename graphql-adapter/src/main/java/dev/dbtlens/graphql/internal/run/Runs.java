@@ -1,5 +1,6 @@
 package dev.dbtlens.graphql.internal.run;
 
+import dev.dbtlens.RunResult;
 import dev.dbtlens.graphql.internal.environment.EnvironmentRef;
 import dev.dbtlens.graphql.internal.environment.Environments;
 import dev.dbtlens.graphql.internal.environment.Ids;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Run results and freshness checks over time, and the runs of a job. */
 public final class Runs {
@@ -45,11 +47,12 @@ public final class Runs {
         AND (:types IS NULL OR list_contains(:types, r.resource_type))
         AND (:statuses IS NULL OR list_contains(:statuses, r.status))
         AND (:since IS NULL OR r.generated_at >= CAST(:since AS TIMESTAMP))
-        AND (NOT :buildsOnly OR r.command IS NULL
-             OR r.command IN ('build', 'run', 'seed', 'snapshot', 'test', 'retry'))
+        AND (NOT :buildsOnly OR r.command IS NULL OR r.command NOT IN ({nonBuilds}))
       QUALIFY row_number() OVER (PARTITION BY r.environment, r.unique_id
                                  ORDER BY r.generated_at DESC, r.result_index DESC) <= :perNode
-      ORDER BY r.environment, r.unique_id, r.generated_at DESC, r.result_index DESC""");
+      ORDER BY r.environment, r.unique_id, r.generated_at DESC, r.result_index DESC"""
+      .replace("{nonBuilds}", RunResult.NON_BUILD_COMMANDS.stream().sorted()
+          .map(c -> "'" + c + "'").collect(Collectors.joining(", "))));
 
   public static List<RunRow> results(Request request, Query q) {
     Map<String, Object> p = new HashMap<>();
