@@ -45,6 +45,39 @@ public final class Lineage {
   }
 
   /**
+   * A selector for one node, as {@code dbtlens ls --output selector} prints it: dbt's ({@link
+   * LineageNode#selector()}), unless that also selects other nodes of this graph (dbt's fqn match
+   * takes prefixes, so a seed {@code shop.lookups} also selects the models in a folder {@code
+   * lookups}); then it is narrowed by {@code ,resource_type:TYPE}, and failing that by {@code
+   * ,path:FILE}.
+   *
+   * @param id a node
+   * @return a selector that selects exactly that node (with indirect selection {@code empty}, and
+   *     {@code --resource-type operation} for hooks)
+   * @throws NotFoundException if the graph has no such node
+   */
+  public String selector(NodeId id) {
+    require(id);
+    LineageNode n = graph.node(id.value());
+    String dbt = n.selector();
+    List<String> candidates = new java.util.ArrayList<>(List.of(dbt, dbt + ",resource_type:" + n.resourceType()));
+    String file = n.originalFilePath();
+    if (file != null && !file.isEmpty() && file.chars().noneMatch(Character::isWhitespace) && !file.contains(",")) {
+      candidates.add(dbt + ",resource_type:" + n.resourceType() + ",path:" + file);
+    }
+    for (String candidate : candidates) {
+      Selection back = Selection.of(candidate).withIndirectSelection(IndirectSelection.EMPTY);
+      if (n.resourceType().equals("operation")) {
+        back = back.withResourceTypes("operation");
+      }
+      if (select(back).equals(List.of(id))) {
+        return candidate;
+      }
+    }
+    return dbt;
+  }
+
+  /**
    * @param id a node
    * @param depth generations up, or -1 for all
    * @return its ancestors within that depth, sorted, without the node

@@ -69,7 +69,7 @@ public final class LsCommand implements Callable<Integer> {
         out.println(switch (output) {
           case NAME -> n.name();
           case PATH -> n.originalFilePath();
-          case SELECTOR -> n.selector();
+          case SELECTOR -> lineage.selector(id);
           case JSON -> json.writeValueAsString(fields(n, keys));
         });
       }

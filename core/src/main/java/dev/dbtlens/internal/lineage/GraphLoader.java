@@ -92,7 +92,7 @@ public final class GraphLoader {
       try (PreparedStatement s = c.prepareStatement("""
           SELECT d.unique_id, d.resource_type, d.name, d.package_name, d.original_file_path, d.path,
                  d.patch_path, d.fqn, d.tags, d.alias, d.access, d.group_name, d.version, d.latest_version,
-                 d.test_metadata->>'name', d.source_name
+                 d.test_metadata->>'name', d.source_name, d.materialized
           FROM store.snapshot_member m JOIN store.node_def d ON d.def_hash = m.def_hash
           WHERE m.snapshot_id = ? AND d.resource_type NOT IN ('macro', 'group', 'doc')
           ORDER BY d.unique_id""")) {
@@ -105,7 +105,8 @@ public final class GraphLoader {
                 r.getString(5), r.getString(6), r.getString(7), shared.of(r.getArray(8)),
                 shared.of(r.getArray(9)), name != null && name.equals(alias) ? name : alias,
                 shared.of(r.getString(11)), shared.of(r.getString(12)), shared.of(r.getString(13)),
-                shared.of(r.getString(14)), shared.of(r.getString(15)), shared.of(r.getString(16))));
+                shared.of(r.getString(14)), shared.of(r.getString(15)), shared.of(r.getString(16)),
+                shared.of(r.getString(17))));
           }
         }
       }
