@@ -128,6 +128,20 @@ public final class Lineage {
     return graph.ids(loaded.select(selection));
   }
 
+  /**
+   * Selects as {@link #select} does, and says what dbt would warn about: each space-separated part
+   * of a {@code --select} value that matches nothing ("The selection criterion 'X' does not match
+   * any enabled nodes"; exclusions never warn) and an empty result ("No nodes selected!").
+   *
+   * @param selection what to select
+   * @return the selected node ids, sorted, and the warnings in the order dbt gives them
+   * @throws SelectorSyntaxException for an expression dbt would refuse
+   */
+  public SelectionResult selectWithWarnings(Selection selection) {
+    LineageAccess.Loaded.Selected s = loaded.selectWithWarnings(selection);
+    return new SelectionResult(graph.ids(s.nodes()), s.warnings());
+  }
+
   private String require(NodeId id) {
     if (!graph.contains(id.value())) {
       throw new NotFoundException("Node '" + id + "' not found in the lineage of environment '"

@@ -8,6 +8,7 @@ import dev.dbtlens.Selection;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +48,16 @@ public final class LineageAccess {
       return graph;
     }
 
+    /** The indexes of the nodes a selection selects, and dbt's warnings about it. */
+    public record Selected(BitSet nodes, List<String> warnings) {}
+
     /** @return the indexes of the nodes a selection selects in this graph */
     public BitSet select(Selection selection) {
+      return selectWithWarnings(selection).nodes();
+    }
+
+    /** @return the indexes of the nodes a selection selects in this graph, with dbt's warnings */
+    public Selected selectWithWarnings(Selection selection) {
       StateData state = new StateData(store, graph, selection.stateInvocation());
       SelectorMethods methods = new SelectorMethods(graph, rootProject, state, this::configs);
       Path file = selection.selectorsFile();
@@ -64,7 +73,9 @@ public final class LineageAccess {
           return read;
         }
       } : this::manifestSelectors;
-      return new SelectorEngine(graph, methods, selectors).select(selection);
+      SelectorEngine engine = new SelectorEngine(graph, methods, selectors, file == null ? null : file.toString());
+      BitSet nodes = engine.select(selection);
+      return new Selected(nodes, engine.warnings());
     }
 
     /** Node configs, read on the first {@code config:} selection and kept with the graph. */

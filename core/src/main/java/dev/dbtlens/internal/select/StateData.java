@@ -41,7 +41,14 @@ final class StateData {
     this.stateInvocation = stateInvocation;
   }
 
-  BitSet state(String value, String expression, Criterion c) {
+  private static final Set<String> STATES = Set.of("new", "old", "modified", "unmodified", "modified.body",
+      "modified.configs", "modified.relation", "modified.persisted_descriptions", "modified.macros",
+      "modified.contract");
+
+  BitSet state(String value, Criterion c) {
+    if (!STATES.contains(value)) {
+      throw invalidState(value, c);
+    }
     loadDefinitions();
     Map<String, Boolean> macroChanged = new HashMap<>();
     BitSet out = new BitSet(graph.size());
@@ -64,15 +71,19 @@ final class StateData {
         case "modified.persisted_descriptions" -> old == null || descriptionsChanged(now, old);
         case "modified.macros" -> old == null || macrosChanged(now, macroChanged);
         case "modified.contract" -> old == null || contractChanged(now, old);
-        default -> throw new SelectorSyntaxException(expression, 0, "Invalid state selector '" + value
-            + "': expected new, old, modified, unmodified, or modified.body|configs|relation|"
-            + "persisted_descriptions|macros|contract");
+        default -> throw invalidState(value, c);
       };
       if (selected) {
         out.set(i);
       }
     }
     return out;
+  }
+
+  private static SelectorSyntaxException invalidState(String value, Criterion c) {
+    return c.invalid("Invalid state selector '" + Texts.cut(value) + "': expected new, old, modified, unmodified,"
+        + " or modified.body|configs|relation|persisted_descriptions|macros|contract"
+        + Texts.suggestion(value, STATES));
   }
 
   private static boolean bodyChanged(Def now, Def old) {
@@ -175,7 +186,7 @@ final class StateData {
     return ids(ids);
   }
 
-  BitSet sourceStatus(String value, String expression, Criterion c) {
+  BitSet sourceStatus(String value, Criterion c) {
     List<String> runs = new java.util.ArrayList<>();
     query("SELECT invocation_id FROM store.artifact WHERE environment = ? AND kind = 'sources'"
         + " ORDER BY generated_at DESC", r -> runs.add(r.getString(1)), graph.environment);
@@ -190,7 +201,7 @@ final class StateData {
       case "error" -> ids(keys(now, f -> f.status.equals("error") || f.status.equals("runtime error")));
       case "warn" -> ids(keys(now, f -> f.status.equals("warn")));
       case "pass" -> ids(keys(now, f -> f.status.equals("pass")));
-      default -> throw new SelectorSyntaxException(expression, 0, "Invalid source_status selector '" + value
+      default -> throw c.invalid("Invalid source_status selector '" + Texts.cut(value)
           + "': expected fresher (as dbt), or stale, error, warn, pass");
     };
   }
