@@ -37,11 +37,11 @@ public final class GraphLoader {
           WHERE environment = ? AND kind = 'manifest'
           ORDER BY generated_at DESC, ingested_at DESC, invocation_id DESC LIMIT 1"""
         : """
-          WITH at AS (SELECT max(generated_at) AS t FROM store.artifact WHERE environment = ? AND invocation_id = ?)
-          SELECT invocation_id, snapshot_id, project_name, selectors::VARCHAR FROM store.artifact, at
-          WHERE environment = ? AND kind = 'manifest' AND at.t IS NOT NULL
-          ORDER BY (generated_at <= at.t) DESC,
-                   CASE WHEN generated_at <= at.t THEN epoch(generated_at) ELSE -epoch(generated_at) END DESC
+          WITH as_of AS (SELECT max(generated_at) AS t FROM store.artifact WHERE environment = ? AND invocation_id = ?)
+          SELECT invocation_id, snapshot_id, project_name, selectors::VARCHAR FROM store.artifact, as_of
+          WHERE environment = ? AND kind = 'manifest' AND as_of.t IS NOT NULL
+          ORDER BY (generated_at <= as_of.t) DESC,
+                   CASE WHEN generated_at <= as_of.t THEN epoch(generated_at) ELSE -epoch(generated_at) END DESC
           LIMIT 1""";
     Object[] params = asOfInvocation == null ? new Object[] {environment}
         : new Object[] {environment, asOfInvocation, environment};

@@ -108,7 +108,8 @@ public final class LineageAccess {
   }
 
   /** @return the graph of an environment's latest manifest, or of the one in force at an invocation */
-  public Loaded loaded(String environment, String asOf) {
+  public Loaded loaded(String environment, String asOfIdOrPrefix) {
+    String asOf = asOfIdOrPrefix == null ? null : Invocations.resolve(store, environment, asOfIdOrPrefix);
     String key = environment + "\u0000" + (asOf == null ? "" : asOf);
     return cache.computeIfAbsent(key, k -> {
       GraphLoader.ManifestRef ref = GraphLoader.manifest(store, environment, asOf);
