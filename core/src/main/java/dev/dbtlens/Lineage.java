@@ -45,6 +45,21 @@ public final class Lineage {
   }
 
   /**
+   * The nodes as the manifest defines them, for {@code dbt ls --output json}.
+   *
+   * @param ids nodes of this graph
+   * @return each node's JSON text as the manifest holds it (keys in dbt's order), in the order of
+   *     {@code ids}; nodes the manifest does not define (parents kept only for their edges) are
+   *     left out
+   */
+  public java.util.Map<NodeId, String> nodesJson(List<NodeId> ids) {
+    java.util.Map<String, String> raw = loaded.rawJson(ids.stream().map(NodeId::value).toList());
+    java.util.Map<NodeId, String> out = new java.util.LinkedHashMap<>();
+    raw.forEach((id, json) -> out.put(NodeId.of(id), json));
+    return out;
+  }
+
+  /**
    * A selector for one node, as {@code dbtlens ls --output selector} prints it: dbt's ({@link
    * LineageNode#selector()}), unless that also selects other nodes of this graph (dbt's fqn match
    * takes prefixes, so a seed {@code shop.lookups} also selects the models in a folder {@code

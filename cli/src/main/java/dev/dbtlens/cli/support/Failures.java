@@ -1,6 +1,7 @@
 package dev.dbtlens.cli.support;
 
 import dev.dbtlens.ArtifactFormatException;
+import dev.dbtlens.InvocationNotFoundException;
 import dev.dbtlens.SelectorSyntaxException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -14,7 +15,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns exceptions into one {@code error: ...} line and an exit code: 3 for bad input, 2 for usage
- * errors (and SQL syntax errors), 1 for anything else. Stack traces only with {@code --verbose}.
+ * errors (a bad option, a malformed selection, an unknown invocation id, a SQL syntax error), 1 for
+ * anything else. A malformed selection keeps its second and third lines: the expression and a caret. Stack traces only with {@code --verbose}.
  */
 public final class Failures
     implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
@@ -24,7 +26,9 @@ public final class Failures
     if (t instanceof ArtifactFormatException) {
       return ExitCode.BAD_INPUT;
     }
-    if (t instanceof ParameterException || t instanceof SelectorSyntaxException || isSqlSyntaxError(t)) {
+    // an invocation id given as an option (--state-invocation, --as-of) that names none is a usage error
+    if (t instanceof ParameterException || t instanceof SelectorSyntaxException
+        || t instanceof InvocationNotFoundException || isSqlSyntaxError(t)) {
       return ExitCode.USAGE;
     }
     return ExitCode.FAILURE;

@@ -158,6 +158,44 @@ public final class GraphLoader {
     return out;
   }
 
+  /**
+   * @param ids unique ids of nodes of the graph
+   * @return each one's JSON as the manifest holds it, by unique id in the order asked (ids the
+   *     snapshot lacks, such as bare nodes, are left out)
+   */
+  public static Map<String, String> rawJson(Store store, LineageGraph graph, List<String> ids) {
+    Map<String, String> found = new HashMap<>();
+    int chunk = 500;
+    try (Connection c = store.duplicate()) {
+      for (int from = 0; from < ids.size(); from += chunk) {
+        List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+        String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT m.unique_id, d.raw_json::VARCHAR"
+            + " FROM store.snapshot_member m JOIN store.node_def d ON d.def_hash = m.def_hash"
+            + " WHERE m.snapshot_id = ? AND m.unique_id IN (" + marks + ")")) {
+          s.setString(1, graph.snapshotId);
+          for (int i = 0; i < part.size(); i++) {
+            s.setString(i + 2, part.get(i));
+          }
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              found.put(r.getString(1), r.getString(2));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("reading node definitions of environment " + graph.environment, e);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String id : ids) {
+      if (found.get(id) != null) {
+        out.put(id, found.get(id));
+      }
+    }
+    return out;
+  }
+
   /** The root project: the manifest's project_name, else the package with the most models. */
   public static String rootProject(LineageGraph graph, ManifestRef ref) {
     if (ref.projectName() != null) {

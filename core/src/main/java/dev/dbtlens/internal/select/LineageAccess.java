@@ -78,6 +78,11 @@ public final class LineageAccess {
       return new Selected(nodes, engine.warnings());
     }
 
+    /** @return the manifest JSON of those nodes, by unique id (see {@link GraphLoader#rawJson}) */
+    public Map<String, String> rawJson(List<String> ids) {
+      return GraphLoader.rawJson(store, graph, ids);
+    }
+
     /** Node configs, read on the first {@code config:} selection and kept with the graph. */
     private JsonNode[] configs() {
       JsonNode[] c = configs;
