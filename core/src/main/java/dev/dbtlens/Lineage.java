@@ -138,6 +138,8 @@ public final class Lineage {
    * @param selection what to select, as {@code dbt ls} takes it
    * @return the selected node ids, sorted
    * @throws SelectorSyntaxException for an expression dbt would refuse
+   * @throws InvocationNotFoundException if the state invocation is unknown, ambiguous, or lacks
+   *     the artifact a history method needs
    */
   public List<NodeId> select(Selection selection) {
     return graph.ids(loaded.select(selection));

@@ -15,7 +15,7 @@ import java.util.List;
  * Invocation ids as users give them: whole, or a prefix that names one invocation of the
  * environment (as git takes commit prefixes).
  */
-public final class Invocations {
+final class Invocations {
   /** How many candidates a message lists. */
   private static final int SHOWN = 5;
 
@@ -26,7 +26,7 @@ public final class Invocations {
    * @return the full invocation id
    * @throws InvocationNotFoundException if none or several match
    */
-  public static String resolve(Store store, String environment, String idOrPrefix) {
+  static String resolve(Store store, String environment, String idOrPrefix) {
     List<String> matches = ids(store, """
         SELECT DISTINCT invocation_id FROM store.artifact
         WHERE environment = ? AND starts_with(invocation_id, ?) ORDER BY invocation_id""", environment, idOrPrefix);
