@@ -170,6 +170,21 @@ class SelectionCommandsTest {
   }
 
   @Test
+  void lsJsonOfEverythingHasEveryNodesDbtKeys() throws Exception {
+    Cli.Result all = Cli.run("ls", "--db", db.toString(), "--output", "json");
+    Cli.Result ids = Cli.run("ls", "--db", db.toString(), "--output", "json", "--output-keys", "unique_id");
+    assertThat(all.exit()).as(all.err()).isZero();
+    List<String> uniqueIds = new java.util.ArrayList<>();
+    for (String line : all.out().lines().toList()) {
+      JsonNode n = new ObjectMapper().readTree(line);
+      assertThat(n.has("unique_id") && n.has("resource_type") && n.has("package_name")).as(line).isTrue();
+      uniqueIds.add("{\"unique_id\": \"" + n.get("unique_id").asText() + "\"}");
+    }
+    // 005's manifest: 50 models, 111 tests, 2 unit tests, 16 sources, 4 seeds, 2 snapshots, 3 exposures
+    assertThat(uniqueIds).hasSize(188).containsExactlyElementsOf(ids.out().lines().toList());
+  }
+
+  @Test
   void modelsIsSelectWithModelsOnlyAsInDbt() {
     Cli.Result r = Cli.run("ls", "--db", db.toString(), "-m", "fct_shipments");
     assertThat(r.exit()).as(r.err()).isZero();

@@ -163,10 +163,16 @@ public final class GraphLoader {
    * @return each one's JSON as the manifest holds it, by unique id in the order asked (ids the
    *     snapshot lacks, such as bare nodes, are left out)
    */
-  public static Map<String, String> rawJson(Store store, LineageGraph graph, List<String> ids) {
+  public static Map<String, String> rawJson(Store store, LineageGraph graph, List<String> asked) {
+    List<String> ids = asked;
     Map<String, String> found = new HashMap<>();
     int chunk = 500;
     try (Connection c = store.duplicate()) {
+      if (ids.size() > 4 * chunk || ids.size() * 2 > graph.nodes.length) {
+        // many nodes, or most of the graph: one pass over the snapshot costs less than IN lists
+        scanAll(c, graph, new java.util.HashSet<>(ids), found);
+        ids = List.of();
+      }
       for (int from = 0; from < ids.size(); from += chunk) {
         List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
         String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
@@ -188,12 +194,27 @@ public final class GraphLoader {
       throw new StorageException("reading node definitions of environment " + graph.environment, e);
     }
     Map<String, String> out = new LinkedHashMap<>();
-    for (String id : ids) {
+    for (String id : asked) {
       if (found.get(id) != null) {
         out.put(id, found.get(id));
       }
     }
     return out;
+  }
+
+  private static void scanAll(Connection c, LineageGraph graph, java.util.Set<String> wanted, Map<String, String> found)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT m.unique_id, d.raw_json::VARCHAR"
+        + " FROM store.snapshot_member m JOIN store.node_def d ON d.def_hash = m.def_hash WHERE m.snapshot_id = ?")) {
+      s.setString(1, graph.snapshotId);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          if (wanted.contains(r.getString(1))) {
+            found.put(r.getString(1), r.getString(2));
+          }
+        }
+      }
+    }
   }
 
   /** The root project: the manifest's project_name, else the package with the most models. */
