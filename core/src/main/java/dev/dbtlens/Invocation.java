@@ -15,6 +15,9 @@ import java.util.Set;
  * @param generatedAt the latest {@code generated_at} among its artifacts
  * @param elapsedTime seconds the invocation took, from run_results or sources, else null
  * @param artifacts which artifacts were seen
+ * @param environmentId the environment's numeric id (see {@link IngestOptions})
+ * @param jobId the numeric id of the job that ran it
+ * @param runId its numeric run id, unique in the database
  */
 public record Invocation(
     String environment,
@@ -24,7 +27,10 @@ public record Invocation(
     String dbtVersion,
     Instant generatedAt,
     Double elapsedTime,
-    Set<ArtifactKind> artifacts) {
+    Set<ArtifactKind> artifacts,
+    long environmentId,
+    long jobId,
+    long runId) {
   /** Copies the set. */
   public Invocation {
     artifacts = Set.copyOf(artifacts);

@@ -61,7 +61,7 @@ public class GraphQLBenchmark {
   static final String ENV = "bench";
 
   static final String QUERY = """
-      query ModelsPage($environmentId: ID!, $first: Int!, $after: String) {
+      query ModelsPage($environmentId: BigInt!, $first: Int!, $after: String) {
         environment(id: $environmentId) {
           applied {
             models(first: $first, after: $after) {

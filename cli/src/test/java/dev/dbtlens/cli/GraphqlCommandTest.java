@@ -45,7 +45,7 @@ class GraphqlCommandTest {
   void readsTheQueryFromAFileWithVariables() throws Exception {
     Path query = dir.resolve("q.graphql");
     Files.writeString(query, """
-        query Models($env: ID!, $n: Int) {
+        query Models($env: BigInt!, $n: Int) {
           environment(id: $env) { applied { models(first: $n) { edges { node { uniqueId } } } } }
         }""");
 
@@ -80,6 +80,6 @@ class GraphqlCommandTest {
 
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("type ModelAppliedStateNode implements EnvironmentAppliedNode",
-        "scalar DateTime", "environment(id: ID!): Environment");
+        "scalar DateTime", "environment(id: BigInt!): Environment!");
   }
 }

@@ -31,6 +31,28 @@ class IngestCommandTest {
   }
 
   @Test
+  void idsAreStoredPrintedAndAConflictingIdIsAUsageError() {
+    Path sample = Fixtures.sample(dir.resolve("sample"));
+    List<Path> folders = Fixtures.invocationFolders(sample);
+    String db = dir.resolve("ids.duckdb").toString();
+
+    Cli.Result first = Cli.run("ingest", "--db", db, "--env", "prod", "--env-id", "42", "--job-id", "7",
+        "--run-id", "1000", folders.get(0).toString());
+    Cli.Result next = Cli.run("ingest", "--db", db, "--env", "prod", folders.get(2).toString());
+    Cli.Result conflict = Cli.run("ingest", "--db", db, "--env", "prod", "--env-id", "5",
+        folders.get(3).toString());
+
+    assertThat(first.exit()).isZero();
+    assertThat(first.out()).contains("Ids: environment 42; run 1000 (job 7)");
+    assertThat(next.out()).contains("Ids: environment 42; run 1001 (job 7)"); // build again: job 7's label
+    assertThat(conflict.exit()).isEqualTo(2);
+    assertThat(conflict.err()).contains(
+        "error: environment 'prod' already has id 42; the id 5 from --env-id was not used");
+    assertThat(Cli.value(Path.of(db), "SELECT string_agg(run_id::VARCHAR, ' ' ORDER BY run_id) FROM invocations"))
+        .isEqualTo("1000 1001");
+  }
+
+  @Test
   void memoryLimitAndThreadsReachDuckDb() {
     Path sample = Fixtures.sample(dir.resolve("sample"));
     Path folder = Fixtures.invocationFolders(sample).get(0);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A node's last known catalog entry; components are the GraphQL fields of {@code CatalogNode}. */
-record CatalogNode(String database, String schema, String name, String type, String comment,
+record CatalogNode(String environment, String uniqueId, String database, String schema, String name, String type, String comment,
     String owner, List<Column> columns, List<Stat> stats, Long bytesStat, Long rowCountStat,
     Instant catalogGeneratedAt) {
 
@@ -24,12 +24,19 @@ record CatalogNode(String database, String schema, String name, String type, Str
   /** One entry of the catalog's {@code stats}. */
   record Stat(String id, String label, String description, Boolean include, Object value) {}
 
-  static Builder builder(Row r) throws SQLException {
-    return new Builder(r);
+  static Builder builder(Row r, String environment) throws SQLException {
+    return new Builder(r, environment);
+  }
+
+  /** {@code runGeneratedAt}: the catalog's generated_at. */
+  public Instant runGeneratedAt() {
+    return catalogGeneratedAt;
   }
 
   /** Collects the rows of one entry (one per column). */
   static final class Builder {
+    private final String environment;
+    private final String uniqueId;
     private final String database;
     private final String schema;
     private final String name;
@@ -42,7 +49,9 @@ record CatalogNode(String database, String schema, String name, String type, Str
     private final Instant generatedAt;
     private final List<Column> columns = new ArrayList<>();
 
-    private Builder(Row r) throws SQLException {
+    private Builder(Row r, String environment) throws SQLException {
+      this.environment = environment;
+      uniqueId = r.str("unique_id");
       database = r.str("database");
       schema = r.str("schema");
       name = r.str("name");
@@ -64,7 +73,7 @@ record CatalogNode(String database, String schema, String name, String type, Str
     }
 
     CatalogNode build() {
-      return new CatalogNode(database, schema, name, type, comment, owner, columns, stats(stats),
+      return new CatalogNode(environment, uniqueId, database, schema, name, type, comment, owner, columns, stats(stats),
           bytes == null ? null : bytes.longValue(), rowCount == null ? null : rowCount.longValue(),
           generatedAt);
     }

@@ -36,7 +36,7 @@ final class Connections {
       }
       EnvironmentRef.State state = env.getSource();
       try {
-        return ok(NodePages.macros(Request.of(env), state.environment().id(), args.object("filter"),
+        return ok(NodePages.macros(Request.of(env), state.environment().name(), args.object("filter"),
             first, args.str("after")));
       } catch (IllegalArgumentException e) {
         return Errors.badRequest(env, e.getMessage());
@@ -54,7 +54,7 @@ final class Connections {
     EnvironmentRef.State state = env.getSource();
     Sort sort = Sort.of(args.object("sort"));
     try {
-      return ok(NodePages.nodes(Request.of(env), state.environment().id(), types, filter, sort,
+      return ok(NodePages.nodes(Request.of(env), state.environment().name(), types, filter, sort,
           first, args.str("after")));
     } catch (IllegalArgumentException e) {
       return Errors.badRequest(env, e.getMessage());

@@ -3,13 +3,16 @@ package dev.dbtlens.graphql;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Freshness criteria: the GraphQL {@code FreshnessCriteria}.
+ * Freshness criteria: the GraphQL {@code Criteria}.
  *
  * @param warnAfter the warn threshold, or null
  * @param errorAfter the error threshold, or null
  * @param filter the criteria's filter, or null
  */
 record Criteria(Threshold warnAfter, Threshold errorAfter, String filter) {
+  /** No criteria: the value of a non-null {@code criteria} field when none is known. */
+  static final Criteria NONE = new Criteria(null, null, null);
+
   /** {@code count} times {@code period}. */
   record Threshold(Integer count, String period) {
     static Threshold of(Integer count, String period) {

@@ -30,10 +30,10 @@ import java.util.Objects;
  * try (DbtLens lens = DbtLens.openReadOnly(Path.of("dbtlens.duckdb"))) {
  *   DbtLensGraphQL graphql = DbtLensGraphQL.create(lens);
  *   GraphQLResult result = graphql.execute("""
- *       query ($env: ID!) { environment(id: $env) { applied {
+ *       query ($env: BigInt!) { environment(id: $env) { applied {
  *         models(first: 10, sort: {field: executionTime, direction: desc}) {
  *           edges { node { name executionInfo { lastRunStatus executionTime } } } } } } }""",
- *       Map.of("env", "prod"));
+ *       Map.of("env", 1));
  *   System.out.println(result.toJson());
  * }
  * }</pre>
@@ -54,12 +54,13 @@ public final class DbtLensGraphQL {
     this.lens = Objects.requireNonNull(lens, "lens");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.connections = Objects.requireNonNull(connections, "connections");
-    this.schema = buildSchema();
+    TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+    this.schema = buildSchema(types);
     this.graphQL = GraphQL.newGraphQL(schema)
         .instrumentation(new ChainedInstrumentation(List.of(
             new MaxQueryDepthInstrumentation(limits.maxDepth()),
             new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new Complexity(limits)),
-            new NodeColumnUse())))
+            new NodeColumnUse(NodeColumnUse.nodeTypes(types)))))
         .defaultDataFetcherExceptionHandler(new Errors.Handler())
         .build();
   }
@@ -154,8 +155,7 @@ public final class DbtLensGraphQL {
     return new GraphQLResult(null, List.of(error));
   }
 
-  private static GraphQLSchema buildSchema() {
-    TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+  private static GraphQLSchema buildSchema(TypeDefinitionRegistry types) {
     RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
         .scalar(Scalars.DATE_TIME)
         .scalar(Scalars.JSON_OBJECT)
@@ -164,8 +164,13 @@ public final class DbtLensGraphQL {
     QueryWiring.wire(wiring);
     StateWiring.wire(wiring);
     NodeWiring.wire(wiring, types);
-    LineageWiring.wire(wiring);
+    MacroFields.wire(wiring, types);
+    ExecutionWiring.wire(wiring);
+    SourceFields.wire(wiring);
+    LineageWiring.wire(wiring, types);
     RunWiring.wire(wiring);
+    JobWiring.wire(wiring);
+    JobNodeWiring.wire(wiring, types);
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 

@@ -5,10 +5,11 @@ import java.time.Instant;
 
 /**
  * An environment: the source of {@code Environment}, and through {@link Applied} and {@link
- * Definition} of its two states.
+ * Definition} of its two states. {@code name} is the name given at ingest, {@code id} its number
+ * ({@link Ids}).
  */
-record EnvironmentRef(String id, String dbtProjectName, String adapterType, String dbtVersion,
-    Instant lastUpdatedAt, String manifestRunId, Instant manifestGeneratedAt) {
+record EnvironmentRef(String name, long id, String dbtProjectName, String adapterType,
+    String dbtVersion, Instant lastUpdatedAt, String manifestRunId, Instant manifestGeneratedAt) {
 
   /** Either state of an environment. */
   interface State {
@@ -30,8 +31,8 @@ record EnvironmentRef(String id, String dbtProjectName, String adapterType, Stri
   }
 
   static EnvironmentRef read(Row r) throws SQLException {
-    return new EnvironmentRef(r.str("environment"), r.str("project_name"), r.str("adapter_type"),
-        r.str("dbt_version"), r.instant("last_generated_at"), r.str("manifest_invocation_id"),
-        r.instant("manifest_generated_at"));
+    return new EnvironmentRef(r.str("environment"), r.lng("environment_id"), r.str("project_name"),
+        r.str("adapter_type"), r.str("dbt_version"), r.instant("last_generated_at"),
+        r.str("manifest_invocation_id"), r.instant("manifest_generated_at"));
   }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 final class Environments {
   private Environments() {}
 
-  private static final NamedSql ENVIRONMENTS = NamedSql.of("""
-      WITH latest AS (
+  private static final NamedSql ENVIRONMENTS = NamedSql.of("WITH " + Ids.ENVIRONMENT_IDS + """
+      ,
+      latest AS (
         SELECT environment,
                arg_max(project_name, generated_at) FILTER (WHERE project_name IS NOT NULL) AS project_name,
                arg_max(adapter_type, generated_at) FILTER (WHERE adapter_type IS NOT NULL) AS adapter_type,
@@ -23,12 +24,12 @@ final class Environments {
         FROM artifacts WHERE kind = 'manifest'
         QUALIFY row_number() OVER (PARTITION BY environment ORDER BY generated_at DESC, ingested_at DESC) = 1
       )
-      SELECT e.environment, e.last_generated_at, l.project_name, l.adapter_type, l.dbt_version,
-             m.manifest_invocation_id, m.manifest_generated_at
+      SELECT e.environment, ids.environment_id, e.last_generated_at, l.project_name, l.adapter_type,
+             l.dbt_version, m.manifest_invocation_id, m.manifest_generated_at
       FROM environments e
+      JOIN env_ids ids USING (environment)
       LEFT JOIN latest l USING (environment)
       LEFT JOIN manifest m USING (environment)
-      WHERE (:env IS NULL OR e.environment = :env)
       ORDER BY e.environment""");
 
   private static final NamedSql ROOT_PACKAGE = NamedSql.of("""
@@ -43,11 +44,23 @@ final class Environments {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  /** @return the environments, or the one named, sorted by name */
-  static List<EnvironmentRef> find(Request request, String environment) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("env", environment);
-    return request.db().list(ENVIRONMENTS, p, EnvironmentRef::read);
+  /** @return every environment, sorted by name (use {@link Request#environments()}: cached) */
+  static List<EnvironmentRef> all(Request request) {
+    return request.db().list(ENVIRONMENTS, Map.of(), EnvironmentRef::read);
+  }
+
+  /**
+   * @param id a {@code BigInt} argument: the numeric id, or (dbtlens extension) the name
+   * @return the environment, or null
+   */
+  static EnvironmentRef find(Request request, Object id) {
+    Long number = Ids.number(id);
+    for (EnvironmentRef e : request.environments()) {
+      if (number != null ? e.id() == number : e.name().equals(String.valueOf(id))) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /** A tag and how many nodes carry it. */
@@ -63,17 +76,22 @@ final class Environments {
         r -> new Tag(r.str("tag"), r.integer("nodes")));
   }
 
+  /** An owner of exposures or groups: the GraphQL {@code ExposureOwner}. */
+  record Owner(String name, String email) {}
+
   private static final NamedSql OWNERS = NamedSql.of("""
-      SELECT DISTINCT owner FROM nodes
+      SELECT DISTINCT coalesce(raw_json->>'$.owner.name', owner, '') AS name,
+             coalesce(raw_json->>'$.owner.email', '') AS email
+      FROM nodes
       WHERE environment = :env AND owner IS NOT NULL
         AND (:types IS NULL OR list_contains(:types, resource_type))
-      ORDER BY owner""");
+      ORDER BY name, email""");
 
-  static List<String> owners(Request request, String environment, List<String> types) {
+  static List<Owner> owners(Request request, String environment, List<String> types) {
     Map<String, Object> p = new HashMap<>();
     p.put("env", environment);
     p.put("types", types);
-    return request.db().list(OWNERS, p, r -> r.str("owner"));
+    return request.db().list(OWNERS, p, r -> new Owner(r.str("name"), r.str("email")));
   }
 
   private static final NamedSql PACKAGES = NamedSql.of("""

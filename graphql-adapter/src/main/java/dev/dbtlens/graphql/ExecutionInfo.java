@@ -9,7 +9,8 @@ import java.time.Instant;
  * build. Components are the GraphQL fields.
  */
 record ExecutionInfo(
-    String lastRunId,
+    Long lastRunId,
+    String lastRunInvocationId,
     String lastRunStatus,
     String lastRunError,
     Instant lastRunGeneratedAt,
@@ -17,9 +18,11 @@ record ExecutionInfo(
     String lastRunMessage,
     Double lastRunExecutionTime,
     Long lastRunRowsAffected,
-    String lastJobDefinitionId,
-    String lastSuccessRunId,
-    String lastSuccessJobDefinitionId,
+    Long lastJobDefinitionId,
+    String lastJobName,
+    Long lastSuccessRunId,
+    String lastSuccessInvocationId,
+    Long lastSuccessJobDefinitionId,
     Double executionTime,
     Instant compileStartedAt,
     Instant compileCompletedAt,
@@ -33,14 +36,16 @@ record ExecutionInfo(
 
   /** The execution of a node never built: every field null. */
   static final ExecutionInfo NEVER_RUN = new ExecutionInfo(null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+      null);
 
   static ExecutionInfo read(Row r) throws SQLException {
     String status = r.str("a_status");
-    return new ExecutionInfo(r.str("a_run_id"), status,
+    return new ExecutionInfo(r.lng("a_run_number"), r.str("a_run_id"), status,
         RunRow.isFailure(status) ? r.str("a_message") : null, r.instant("a_generated_at"),
         r.lng("a_failures"), r.str("a_message"), r.dbl("a_execution_time"),
-        r.lng("a_rows_affected"), r.str("a_job"), r.str("s_run_id"), r.str("s_job"),
+        r.lng("a_rows_affected"), r.lng("a_job_number"), r.str("a_job"), r.lng("s_run_number"),
+        r.str("s_run_id"), r.lng("s_job_number"),
         r.dbl("s_execution_time"), r.instant("s_compile_started_at"),
         r.instant("s_compile_completed_at"), r.instant("s_execute_started_at"),
         r.instant("s_execute_completed_at"), r.instant("s_generated_at"),

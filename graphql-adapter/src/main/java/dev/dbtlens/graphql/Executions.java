@@ -9,14 +9,16 @@ import java.util.Set;
 final class Executions {
   private Executions() {}
 
-  private static final NamedSql EXECUTION = NamedSql.of("""
-      WITH builds AS (
+  private static final NamedSql EXECUTION = NamedSql.of("WITH " + Ids.RUN_IDS + """
+      ,
+      builds AS (
         SELECT r.unique_id, r.invocation_id, r.status, r.message, r.generated_at, r.result_index,
                r.failures, r.execution_time, r.rows_affected, r.thread_id, r.adapter_response,
                r.compile_started_at, r.compile_completed_at, r.execute_started_at,
-               r.execute_completed_at, i.job, i.elapsed_time AS run_elapsed_time
+               r.execute_completed_at, i.job, i.elapsed_time AS run_elapsed_time, ids.run_id, ids.job_id
         FROM run_results r
         LEFT JOIN invocations i ON i.environment = r.environment AND i.invocation_id = r.invocation_id
+        LEFT JOIN run_ids ids ON ids.environment = r.environment AND ids.invocation_id = r.invocation_id
         WHERE r.environment = :env AND list_contains(:ids, r.unique_id)
           AND (r.command IS NULL OR r.command IN ('build', 'run', 'seed', 'snapshot', 'test', 'retry'))
       ),
@@ -32,6 +34,8 @@ final class Executions {
              a.invocation_id AS a_run_id, a.status AS a_status, a.message AS a_message,
              a.generated_at AS a_generated_at, a.failures AS a_failures,
              a.execution_time AS a_execution_time, a.rows_affected AS a_rows_affected, a.job AS a_job,
+             a.run_id AS a_run_number, a.job_id AS a_job_number,
+             s.run_id AS s_run_number, s.job_id AS s_job_number,
              s.invocation_id AS s_run_id, s.job AS s_job, s.execution_time AS s_execution_time,
              s.compile_started_at AS s_compile_started_at,
              s.compile_completed_at AS s_compile_completed_at,
@@ -47,6 +51,34 @@ final class Executions {
     Map<String, ExecutionInfo> out = new HashMap<>();
     request.db().list(EXECUTION, Map.of("env", environment, "ids", List.copyOf(ids)), r -> {
       out.put(r.str("unique_id"), ExecutionInfo.read(r));
+      return null;
+    });
+    return out;
+  }
+
+  private static final NamedSql TEST_STATUSES = NamedSql.of("""
+      WITH tested AS (
+        SELECT e.parent_id AS unique_id, e.child_id AS test_id
+        FROM edges e
+        JOIN nodes n ON n.environment = e.environment AND n.unique_id = e.child_id
+        WHERE e.environment = :env AND list_contains(:ids, e.parent_id)
+          AND n.resource_type IN ('test', 'unit_test')
+      ),
+      latest AS (
+        SELECT unique_id, status FROM run_results
+        WHERE environment = :env AND unique_id IN (SELECT test_id FROM tested) AND {builds}
+        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC, result_index DESC) = 1
+      )
+      SELECT t.unique_id, l.status, count(*) AS tests
+      FROM tested t JOIN latest l ON l.unique_id = t.test_id
+      GROUP BY t.unique_id, l.status ORDER BY t.unique_id, l.status""".replace("{builds}", NodeSql.BUILD_COMMANDS));
+
+  /** @return for each id with run tests, how many of its tests' latest results have each status */
+  static Map<String, Map<String, Object>> testStatuses(Request request, String environment, Set<String> ids) {
+    Map<String, Map<String, Object>> out = new HashMap<>();
+    request.db().list(TEST_STATUSES, Map.of("env", environment, "ids", List.copyOf(ids)), r -> {
+      out.computeIfAbsent(r.str("unique_id"), k -> new java.util.LinkedHashMap<>())
+          .put(r.str("status"), r.lng("tests"));
       return null;
     });
     return out;
@@ -79,7 +111,7 @@ final class Executions {
     request.db().list(CATALOG, Map.of("env", environment, "ids", List.copyOf(ids)), r -> {
       CatalogNode.Builder b = builders.get(r.str("unique_id"));
       if (b == null) {
-        b = CatalogNode.builder(r);
+        b = CatalogNode.builder(r, environment);
         builders.put(r.str("unique_id"), b);
       }
       b.addColumn(r);

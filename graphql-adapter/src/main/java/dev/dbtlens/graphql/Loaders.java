@@ -28,6 +28,9 @@ final class Loaders {
   static final String TESTS = "tests";
   static final String ANCESTORS = "ancestors";
   static final String DESCENDANTS = "descendants";
+  static final String MACRO = "macro";
+  static final String GROUP_MODELS = "groupModels";
+  static final String TEST_STATUSES = "testStatuses";
 
   private Loaders() {}
 
@@ -49,6 +52,9 @@ final class Loaders {
             (r, env, ids) -> NodeLookups.neighbours(r, env, ids, false, ResourceTypes.TESTS)))
         .register(ANCESTORS, loader(request, (r, env, ids) -> NodeLookups.reach(r, env, ids, true)))
         .register(DESCENDANTS, loader(request, (r, env, ids) -> NodeLookups.reach(r, env, ids, false)))
+        .register(MACRO, loader(request, NodePages::macrosByIds))
+        .register(GROUP_MODELS, loader(request, NodeLookups::groupModels))
+        .register(TEST_STATUSES, loader(request, Executions::testStatuses))
         .build();
   }
 

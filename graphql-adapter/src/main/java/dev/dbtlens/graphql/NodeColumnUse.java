@@ -32,9 +32,22 @@ final class NodeColumnUse extends SimplePerformantInstrumentation {
   /** Node type fields whose value comes from {@link NodeSql#NODE_JSON}'s JSON columns. */
   static final Set<String> JSON_FIELDS = Set.of("nodeType", "exposureType", "type", "maturity", "url",
       "ownerEmail", "label", "loader", "sourceDescription", "deprecationDate", "definitionJson",
-      "typeParams", "filter", "entities", "measures", "dimensions", "queryParams", "exports");
+      "typeParams", "filter", "entities", "measures", "dimensions", "queryParams", "exports",
+      "formula", "given", "expect", "overrides", "numGiven", "numGivenRows", "numExpectRows", "model",
+      "ownerGithub", "ownerSlack", "arguments", "returns");
 
-  private static final Set<String> NODE_TYPES = Set.copyOf(ResourceTypes.NODE_TYPES);
+  private final Set<String> nodeTypes;
+
+  NodeColumnUse(Set<String> nodeTypes) {
+    this.nodeTypes = Set.copyOf(nodeTypes);
+  }
+
+  /** @return the object types whose fields read a node's columns: node rows and job-level nodes */
+  static Set<String> nodeTypes(graphql.schema.idl.TypeDefinitionRegistry types) {
+    Set<String> out = new java.util.HashSet<>(NodeWiring.rowTypes(types));
+    out.addAll(JobNodeWiring.TYPES);
+    return out;
+  }
 
   @Override
   public InstrumentationContext<ExecutionResult> beginExecuteOperation(
@@ -48,15 +61,15 @@ final class NodeColumnUse extends SimplePerformantInstrumentation {
   }
 
   /** @return the {@link #ALL} bits of the large columns that fields of the operation read */
-  static int asked(ExecutableNormalizedOperation operation) {
+  int asked(ExecutableNormalizedOperation operation) {
     int columns = 0;
     Deque<ExecutableNormalizedField> todo = new ArrayDeque<>(operation.getTopLevelFields());
     while (!todo.isEmpty()) {
       ExecutableNormalizedField f = todo.pop();
-      if (f.getObjectTypeNames().stream().anyMatch(NODE_TYPES::contains)) {
+      if (f.getObjectTypeNames().stream().anyMatch(nodeTypes::contains)) {
         columns |= JSON_FIELDS.contains(f.getName()) ? JSON
-            : "rawCode".equals(f.getName()) ? RAW_CODE
-            : "compiledCode".equals(f.getName()) ? COMPILED_CODE : 0;
+            : "rawCode".equals(f.getName()) || "rawSql".equals(f.getName()) ? RAW_CODE
+            : "compiledCode".equals(f.getName()) || "compiledSql".equals(f.getName()) ? COMPILED_CODE : 0;
       }
       todo.addAll(f.getChildren());
     }

@@ -70,16 +70,34 @@ final class NodePages {
         WHERE environment = :env
           AND (:ids IS NULL OR list_contains(:ids, unique_id) OR list_contains(:ids, name))
           AND (:packages IS NULL OR list_contains(:packages, package_name))
+          AND (:package IS NULL OR package_name = :package)
       ),
       page AS (
         SELECT * FROM base WHERE (:afterId IS NULL OR unique_id > :afterId)
         ORDER BY unique_id LIMIT :limit
       )
       SELECT p.environment, p.unique_id, p.name, p.package_name, p.original_file_path,
-             p.description, p.meta, p.macro_sql, p.depends_on_macros, t.total_count
+             p.description, p.meta, p.macro_sql, p.depends_on_macros,
+             p.raw_json->'$.arguments' AS arguments, t.total_count
       FROM (SELECT count(*) AS total_count FROM base) t
       LEFT JOIN page p ON true
       ORDER BY p.unique_id""");
+
+  private static final NamedSql MACROS_BY_ID = NamedSql.of("""
+      SELECT environment, unique_id, name, package_name, original_file_path, description, meta,
+             macro_sql, depends_on_macros, raw_json->'$.arguments' AS arguments
+      FROM macros WHERE environment = :env AND list_contains(:ids, unique_id)""");
+
+  /** @return the macros of those ids, by unique id */
+  static Map<String, MacroRow> macrosByIds(Request request, String environment, java.util.Set<String> ids) {
+    Map<String, MacroRow> out = new HashMap<>();
+    request.db().list(MACROS_BY_ID, Map.of("env", environment, "ids", List.copyOf(ids)), r -> {
+      MacroRow m = MacroRow.read(r);
+      out.put(m.uniqueId(), m);
+      return null;
+    });
+    return out;
+  }
 
   /** A page of macros, by unique id. */
   static Page<MacroRow> macros(Request request, String environment, Args filter, int first,
@@ -88,6 +106,7 @@ final class NodePages {
     p.put("env", environment);
     p.put("ids", filter.strings("uniqueIds"));
     p.put("packages", filter.strings("packageNames"));
+    p.put("package", filter.str("packageName"));
     p.put("afterId", after == null ? null : Cursor.decode(after).uniqueId());
     p.put("limit", first + 1);
     List<MacroRow> rows = new ArrayList<>();

@@ -65,7 +65,8 @@ final class NodeSql {
       n.* EXCLUDE (raw_json),
       json_extract_string(n.raw_json, ['$.type', '$.maturity', '$.url', '$.owner.email', '$.label',
           '$.loader', '$.source_description', '$.deprecation_date']) AS node_json,
-      CASE WHEN n.resource_type IN ('metric', 'semantic_model', 'saved_query')
+      CASE WHEN n.resource_type IN ('metric', 'semantic_model', 'saved_query', 'unit_test', 'group',
+                                    'function')
            THEN n.raw_json END AS definition_json""";
 
   /** Select items over {@code j}, a row of {@link #NODE_JSON}: the columns {@link NodeRow} reads. */
@@ -193,6 +194,17 @@ final class NodeSql {
         WHERE e.environment = :env
           AND list_contains(:ids, CASE WHEN :upward THEN e.child_id ELSE e.parent_id END)
           AND (:types IS NULL OR list_contains(:types, n.resource_type))
+      ) j
+      ORDER BY j.key_id, j.unique_id""".replace("{columns}", NODE_JSON_COLUMNS).replace("{json}", NODE_JSON));
+
+  /** The models of groups: {@code key_id} is the group asked about. */
+  static final Variants GROUP_MODELS = Variants.of("WITH " + NODE_ROWS + """
+
+      SELECT {columns} FROM (
+        SELECT g.unique_id AS key_id, {json}
+        FROM node_rows g
+        JOIN node_rows n ON n.group_name = g.name AND n.resource_type = 'model'
+        WHERE g.resource_type = 'group' AND list_contains(:ids, g.unique_id)
       ) j
       ORDER BY j.key_id, j.unique_id""".replace("{columns}", NODE_JSON_COLUMNS).replace("{json}", NODE_JSON));
 

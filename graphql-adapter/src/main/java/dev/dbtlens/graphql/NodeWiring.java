@@ -1,98 +1,123 @@
 package dev.dbtlens.graphql;
 
-import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
+import graphql.language.ObjectTypeDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.TypeResolver;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.language.FieldDefinition;
-import graphql.language.ObjectTypeDefinition;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The node types ({@code ModelAppliedStateNode}, {@code SourceAppliedStateNode}, ...): one fetcher
- * per field name, registered on every node type that has the field. Fields named like a {@link
- * NodeRow} component need none. Relations go through the execution's DataLoaders.
+ * The node types and their interfaces: every object type that implements one of the four node
+ * interfaces (but macros, exposure tiles and external models) is served by a {@link NodeRow} with
+ * {@link NodeFields}; each interface resolves a row to the type of its role and resource type.
  */
 final class NodeWiring {
+  static final List<String> INTERFACES = List.of("EnvironmentAppliedNode", "EnvironmentDefinitionNode",
+      "EnvironmentAppliedNestedNode", "EnvironmentDefinitionNestedNode");
+  private static final Set<String> NOT_ROWS = Set.of("MacroDefinitionNode", "MacroDefinitionNestedNode",
+      "ExposureTileNode", "ExternalModelNode");
+
   private NodeWiring() {}
 
+  /** @return the object types a {@link NodeRow} serves */
+  static List<String> rowTypes(TypeDefinitionRegistry types) {
+    return Wire.objectTypes(types, t -> !NOT_ROWS.contains(t.getName())
+        && INTERFACES.stream().anyMatch(i -> Wire.implementsInterface(t, i)));
+  }
+
   static void wire(RuntimeWiring.Builder wiring, TypeDefinitionRegistry types) {
-    Map<String, DataFetcher<?>> fetchers = fetchers();
-    for (String typeName : ResourceTypes.NODE_TYPES) {
-      ObjectTypeDefinition def = types.getTypeOrNull(typeName, ObjectTypeDefinition.class);
-      wiring.type(typeName, t -> {
-        for (FieldDefinition field : def.getFieldDefinitions()) {
-          DataFetcher<?> f = fetchers.get(field.getName());
-          if (f != null) {
-            t.dataFetcher(field.getName(), f);
-          }
-        }
-        return t;
-      });
-    }
-    wiring.type("EnvironmentAppliedNode", t -> t.typeResolver(env -> {
-      NodeRow row = env.getObject();
-      return env.getSchema().getObjectType(ResourceTypes.objectType(row.resourceType()));
-    }));
+    Wire.fields(wiring, types, rowTypes(types), NodeFields.fetchers());
+    wiring.type("EnvironmentAppliedNode", t -> t.typeResolver(resolver(NodeWiring::applied)));
+    wiring.type("EnvironmentDefinitionNode", t -> t.typeResolver(resolver(NodeWiring::definition)));
+    wiring.type("EnvironmentAppliedNestedNode", t -> t.typeResolver(resolver(NodeWiring::appliedNested)));
+    wiring.type("EnvironmentDefinitionNestedNode", t -> t.typeResolver(resolver(NodeWiring::definitionNested)));
   }
 
-  private static Map<String, DataFetcher<?>> fetchers() {
-    Map<String, DataFetcher<?>> f = new LinkedHashMap<>();
-    f.put("parents", env -> Loaders.list(env, Loaders.PARENTS, row(env).key()));
-    f.put("children", env -> Loaders.list(env, Loaders.CHILDREN, row(env).key()));
-    f.put("tests", env -> Loaders.list(env, Loaders.TESTS, row(env).key()));
-    f.put("ancestors", env -> typed(env, Loaders.ANCESTORS));
-    f.put("descendants", env -> typed(env, Loaders.DESCENDANTS));
-    f.put("executionInfo", NodeWiring::executionInfo);
-    f.put("catalog", env -> Loaders.get(env, Loaders.CATALOG).load(row(env).key()));
-    f.put("freshness", NodeWiring::freshness);
-    f.put("testMetadata", env -> TestMetadata.of(row(env)));
-    f.put("exposureType", env -> row(env).nodeType());
-    f.put("type", env -> row(env).nodeType());
-    f.put("ownerName", env -> row(env).owner());
-    f.put("typeParams", definition("type_params"));
-    f.put("filter", definition("filter"));
-    f.put("entities", definition("entities"));
-    f.put("measures", definition("measures"));
-    f.put("dimensions", definition("dimensions"));
-    f.put("queryParams", definition("query_params"));
-    f.put("exports", definition("exports"));
-    return f;
-  }
-
-  private static NodeRow row(DataFetchingEnvironment env) {
-    return env.getSource();
-  }
-
-  private static CompletableFuture<List<NodeRow>> typed(DataFetchingEnvironment env, String loader) {
-    List<String> types = ResourceTypes.dbt(Args.of(env.getArguments()).strings("types"));
-    return Loaders.list(env, loader, row(env).key()).thenApply(rows -> types == null ? rows
-        : rows.stream().filter(r -> types.contains(r.resourceType())).toList());
-  }
-
-  private static CompletableFuture<ExecutionInfo> executionInfo(DataFetchingEnvironment env) {
-    DataLoader<NodeKey, ExecutionInfo> loader = Loaders.get(env, Loaders.EXECUTION);
-    return loader.load(row(env).key()).thenApply(e -> e == null ? ExecutionInfo.NEVER_RUN : e);
-  }
-
-  private static CompletableFuture<SourceFreshnessNode> freshness(DataFetchingEnvironment env) {
-    NodeRow source = row(env);
-    DataLoader<NodeKey, FreshnessRun> loader = Loaders.get(env, Loaders.FRESHNESS);
-    return loader.load(source.key()).thenApply(latest -> SourceFreshnessNode.of(source, latest));
-  }
-
-  private static DataFetcher<Object> definition(String field) {
+  private static TypeResolver resolver(Function<String, String> typeOf) {
     return env -> {
-      var tree = Json.tree(text(row(env).definitionJson()));
-      return tree == null ? null : Json.plain(tree.get(field));
+      Object source = env.getObject();
+      String type = source instanceof MacroRow ? "macro" : ((NodeRow) source).resourceType();
+      GraphQLObjectType t = env.getSchema().getObjectType(typeOf.apply(type));
+      return t;
     };
   }
 
-  private static String text(JsonText json) {
-    return json == null ? null : json.text();
+  static String applied(String resourceType) {
+    return switch (resourceType) {
+      case "model" -> "ModelAppliedStateNode";
+      case "source" -> "SourceAppliedStateNode";
+      case "test", "unit_test" -> "TestAppliedStateNode";
+      case "seed" -> "SeedAppliedStateNode";
+      case "snapshot" -> "SnapshotAppliedStateNode";
+      case "exposure" -> "ExposureAppliedStateNode";
+      default -> shared(resourceType, "GenericAppliedStateNode");
+    };
+  }
+
+  static String definition(String resourceType) {
+    return switch (resourceType) {
+      case "model" -> "ModelDefinitionNode";
+      case "source" -> "SourceDefinitionNode";
+      case "test", "unit_test" -> "TestDefinitionNode";
+      case "seed" -> "SeedDefinitionNode";
+      case "snapshot" -> "SnapshotDefinitionNode";
+      case "exposure" -> "ExposureDefinitionNode";
+      default -> shared(resourceType, "GenericAppliedStateNode");
+    };
+  }
+
+  /** The types that serve both states: definitions only. */
+  private static String shared(String resourceType, String otherwise) {
+    return switch (resourceType) {
+      case "metric" -> "MetricDefinitionNode";
+      case "semantic_model" -> "SemanticModelDefinitionNode";
+      case "saved_query" -> "SavedQueryDefinitionNode";
+      case "function" -> "FunctionDefinitionNode";
+      case "group" -> "GroupNode";
+      case "macro" -> "MacroDefinitionNode";
+      default -> otherwise;
+    };
+  }
+
+  static String appliedNested(String resourceType) {
+    return switch (resourceType) {
+      case "model" -> "ModelAppliedStateNestedNode";
+      case "source" -> "SourceAppliedStateNestedNode";
+      case "test", "unit_test" -> "TestAppliedStateNestedNode";
+      case "seed" -> "SeedAppliedStateNestedNode";
+      case "snapshot" -> "SnapshotAppliedStateNestedNode";
+      case "exposure" -> "ExposureAppliedStateNestedNode";
+      default -> sharedNested(resourceType);
+    };
+  }
+
+  static String definitionNested(String resourceType) {
+    return switch (resourceType) {
+      case "model" -> "ModelDefinitionNestedNode";
+      case "source" -> "SourceDefinitionNestedNode";
+      case "test", "unit_test" -> "TestDefinitionNestedNode";
+      case "seed" -> "SeedDefinitionNestedNode";
+      case "snapshot" -> "SnapshotDefinitionNestedNode";
+      case "exposure" -> "ExposureDefinitionNestedNode";
+      default -> sharedNested(resourceType);
+    };
+  }
+
+  private static String sharedNested(String resourceType) {
+    return switch (resourceType) {
+      case "metric" -> "MetricDefinitionNestedNode";
+      case "semantic_model" -> "SemanticModelDefinitionNestedNode";
+      case "saved_query" -> "SavedQueryDefinitionNestedNode";
+      case "function" -> "FunctionDefinitionNestedNode";
+      case "macro" -> "MacroDefinitionNestedNode";
+      default -> "GenericNestedNode";
+    };
+  }
+
+  static boolean isRowType(ObjectTypeDefinition t) {
+    return !NOT_ROWS.contains(t.getName());
   }
 }

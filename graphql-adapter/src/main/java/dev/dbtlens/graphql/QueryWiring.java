@@ -5,34 +5,63 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import java.util.List;
 
-/** {@code Query}: environments and jobs. */
+/**
+ * {@code Query}: environments, jobs, and the job-level roots older clients use ({@code
+ * models(jobId, runId)}, {@code modelByEnvironment}, ...).
+ */
 final class QueryWiring {
   private QueryWiring() {}
 
   static void wire(RuntimeWiring.Builder wiring) {
-    wiring.type("Query", t -> t
-        .dataFetcher("environment", QueryWiring::environment)
-        .dataFetcher("environments", env -> Environments.find(Request.of(env), null))
-        .dataFetcher("job", QueryWiring::job));
+    wiring.type("Query", t -> {
+      t.dataFetcher("environment", QueryWiring::environment)
+          .dataFetcher("environments", env -> Request.of(env).environments())
+          .dataFetcher("job", QueryWiring::job)
+          .dataFetcher("modelByEnvironment", RunWiring::modelByEnvironment);
+      for (String list : JobWiring.LISTS) {
+        t.dataFetcher(list, env -> JobWiring.list(env, run(env), list));
+      }
+      for (String one : JobWiring.SINGLES) {
+        t.dataFetcher(one, env -> JobWiring.single(env, run(env), one));
+      }
+      return t;
+    });
   }
 
   private static DataFetcherResult<EnvironmentRef> environment(DataFetchingEnvironment env) {
-    String id = env.getArgument("id");
-    List<EnvironmentRef> found = Environments.find(Request.of(env), id);
-    if (found.isEmpty()) {
-      List<String> known = Environments.find(Request.of(env), null).stream().map(EnvironmentRef::id).toList();
-      return Errors.notFound(env, "Environment '" + id + "' not found; the database has " + known + ".");
+    Object id = env.getArgument("id");
+    EnvironmentRef found = Environments.find(Request.of(env), id);
+    if (found == null) {
+      List<String> known = Request.of(env).environments().stream()
+          .map(e -> e.id() + " (" + e.name() + ")").toList();
+      String what = Ids.number(id) != null ? "Environment " + id : "Environment '" + id + "'";
+      return Errors.notFound(env, what + " not found; the database has " + known + ".");
     }
-    return DataFetcherResult.<EnvironmentRef>newResult().data(found.get(0)).build();
+    return DataFetcherResult.<EnvironmentRef>newResult().data(found).build();
   }
 
   private static DataFetcherResult<RunRef> job(DataFetchingEnvironment env) {
-    Args args = Args.of(env.getArguments());
-    RunRef run = Runs.job(Request.of(env), args.str("environmentId"), args.str("id"), args.str("runId"));
+    Object id = env.getArgument("id");
+    Object runId = env.getArgument("runId");
+    RunRef run = Runs.job(Request.of(env), env.getArgument("environmentId"), id, runId);
     if (run == null) {
-      String what = args.has("runId") ? "Run '" + args.str("runId") + "'" : "Job '" + args.str("id") + "'";
+      String what = runId != null ? "Run " + quoted(runId) : "Job " + quoted(id);
       return Errors.notFound(env, what + " not found.");
     }
     return DataFetcherResult.<RunRef>newResult().data(run).build();
+  }
+
+  private static RunRef run(DataFetchingEnvironment env) {
+    RunRef run = Runs.job(Request.of(env), null, env.getArgument("jobId"), env.getArgument("runId"));
+    if (run == null) {
+      throw new dev.dbtlens.NotFoundException(env.getArgument("runId") != null
+          ? "Run " + env.getArgument("runId") + " not found."
+          : "Job " + env.getArgument("jobId") + " not found.");
+    }
+    return run;
+  }
+
+  private static String quoted(Object id) {
+    return Ids.number(id) != null ? String.valueOf(id) : "'" + id + "'";
   }
 }

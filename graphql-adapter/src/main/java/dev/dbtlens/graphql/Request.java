@@ -4,6 +4,7 @@ import dev.dbtlens.DbtLens;
 import dev.dbtlens.Lineage;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,8 @@ final class Request implements AutoCloseable {
   private final Limits limits;
   private final Map<String, Lineage> lineages = new HashMap<>();
   private int nodeColumns = NodeColumnUse.ALL;
+  private List<EnvironmentRef> environments;
+  private Ids.Runs runs;
 
   Request(DbtLens lens, ConnectionSource connections, Limits limits) {
     this.lens = lens;
@@ -42,6 +45,32 @@ final class Request implements AutoCloseable {
    */
   Lineage lineage(String environment) {
     return lineages.computeIfAbsent(environment, lens::lineage);
+  }
+
+  /** @return every environment, read once per execution */
+  List<EnvironmentRef> environments() {
+    if (environments == null) {
+      environments = Environments.all(this);
+    }
+    return environments;
+  }
+
+  /** @return the environment of that name (it exists: a node or run of it was read) */
+  EnvironmentRef environment(String name) {
+    for (EnvironmentRef e : environments()) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    throw new dev.dbtlens.NotFoundException("Environment '" + name + "' not found.");
+  }
+
+  /** @return the numeric ids of runs and jobs, read once per execution when first asked */
+  Ids.Runs runs() {
+    if (runs == null) {
+      runs = new Ids.Runs(this);
+    }
+    return runs;
   }
 
   /** @return the node's large columns the operation reads: {@link NodeColumnUse} bits */

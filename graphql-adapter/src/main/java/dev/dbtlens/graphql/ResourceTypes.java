@@ -22,7 +22,9 @@ final class ResourceTypes {
       Map.entry("SemanticModel", List.of("semantic_model")),
       Map.entry("Snapshot", List.of("snapshot")),
       Map.entry("Source", List.of("source")),
-      Map.entry("Test", List.of("test", "unit_test")));
+      Map.entry("Test", List.of("test", "unit_test")),
+      Map.entry("Function", List.of("function")),
+      Map.entry("Operation", List.of("operation")));
 
   static final List<String> MODELS = List.of("model");
   static final List<String> SOURCES = List.of("source");
@@ -60,26 +62,13 @@ final class ResourceTypes {
     return ownerResourceType == null ? null : List.of(ownerResourceType);
   }
 
-  /** @return the GraphQL object type that serves a node of this dbt resource type */
-  static String objectType(String resourceType) {
-    return switch (resourceType) {
-      case "model" -> "ModelAppliedStateNode";
-      case "source" -> "SourceAppliedStateNode";
-      case "test", "unit_test" -> "TestAppliedStateNode";
-      case "seed" -> "SeedAppliedStateNode";
-      case "snapshot" -> "SnapshotAppliedStateNode";
-      case "exposure" -> "ExposureAppliedStateNode";
-      case "metric" -> "MetricDefinitionNode";
-      case "semantic_model" -> "SemanticModelDefinitionNode";
-      case "saved_query" -> "SavedQueryDefinitionNode";
-      case "group" -> "GroupDefinitionNode";
-      default -> "GenericAppliedStateNode";
-    };
+  /** @return the {@code ResourceNodeType} value of a dbt resource type, or null when it has none */
+  static String enumValue(String resourceType) {
+    for (Map.Entry<String, List<String>> e : DBT.entrySet()) {
+      if (e.getValue().contains(resourceType)) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
-
-  /** Every object type that implements {@code EnvironmentAppliedNode}. */
-  static final List<String> NODE_TYPES = List.of("ModelAppliedStateNode", "SourceAppliedStateNode",
-      "TestAppliedStateNode", "SeedAppliedStateNode", "SnapshotAppliedStateNode",
-      "ExposureAppliedStateNode", "MetricDefinitionNode", "SemanticModelDefinitionNode",
-      "SavedQueryDefinitionNode", "GroupDefinitionNode", "GenericAppliedStateNode");
 }

@@ -3,55 +3,60 @@ package dev.dbtlens.graphql;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /** Run history, jobs and their result nodes. */
 final class RunWiring {
-  private static final int ALL = Integer.MAX_VALUE;
-
   private RunWiring() {}
 
   static void wire(RuntimeWiring.Builder wiring) {
     wiring.type("RunResultNode", t -> t
+        .dataFetcher("environmentId", env -> Request.of(env).environment(run(env).environmentId()).id())
         .dataFetcher("node", env -> Loaders.get(env, Loaders.NODE).load(run(env).key()))
         .dataFetcher("catalog", env -> Loaders.get(env, Loaders.CATALOG).load(run(env).key())));
-    wiring.type("Job", t -> t
-        .dataFetcher("models", env -> jobResults(env, ResourceTypes.MODELS))
-        .dataFetcher("tests", env -> jobResults(env, ResourceTypes.TESTS))
-        .dataFetcher("seeds", env -> jobResults(env, ResourceTypes.SEEDS))
-        .dataFetcher("snapshots", env -> jobResults(env, ResourceTypes.SNAPSHOTS))
-        .dataFetcher("model", env -> {
-          List<RunRow> found = jobResults(env, ResourceTypes.MODELS);
-          return found.isEmpty() ? null : found.get(0);
-        })
-        .dataFetcher("sources", env -> {
-          RunRef job = env.getSource();
-          Args args = Args.of(env.getArguments());
-          return Runs.freshness(Request.of(env), job.environmentId(), job.runId(),
-              args.strings("uniqueIds"), null, args.strings("statuses"), null, ALL);
-        }));
+    wiring.type("RunInfoNode", t -> t
+        .dataFetcher("args", env -> run(env).command())
+        .dataFetcher("invocationId", env -> run(env).runId()));
   }
 
   private static RunRow run(DataFetchingEnvironment env) {
     return env.getSource();
   }
 
-  private static List<RunRow> jobResults(DataFetchingEnvironment env, List<String> types) {
-    RunRef job = env.getSource();
-    Args args = Args.of(env.getArguments());
-    List<String> ids = args.has("uniqueId") ? List.of(args.str("uniqueId")) : args.strings("uniqueIds");
-    return Runs.results(Request.of(env), new Runs.Query(job.environmentId(), job.runId(), ids, types,
-        args.strings("statuses"), null, ALL, false));
+  /** {@code modelHistoricalRuns}: the model's latest builds as job-level {@code ModelNode}s. */
+  static Object modelHistoricalRuns(DataFetchingEnvironment env) {
+    return modelRuns(env, StateWiring.environment(env).name());
   }
 
-  static Object modelHistoricalRuns(DataFetchingEnvironment env) {
+  /** {@code Query.modelByEnvironment(environmentId, ...)}: the same, by environment id. */
+  static Object modelByEnvironment(DataFetchingEnvironment env) {
+    EnvironmentRef e = Environments.find(Request.of(env), env.getArgument("environmentId"));
+    if (e == null) {
+      return Errors.notFound(env, "Environment " + env.getArgument("environmentId") + " not found.");
+    }
+    return modelRuns(env, e.name());
+  }
+
+  private static Object modelRuns(DataFetchingEnvironment env, String environment) {
     Args args = Args.of(env.getArguments());
     String id = args.has("uniqueId") ? args.str("uniqueId") : args.str("identifier");
     if (id == null) {
-      return Errors.badRequest(env, "modelHistoricalRuns needs a uniqueId or an identifier.");
+      return Errors.badRequest(env, env.getField().getName() + " needs a uniqueId or an identifier.");
     }
-    return Runs.results(Request.of(env), new Runs.Query(StateWiring.environment(env).id(), null,
-        List.of(id), ResourceTypes.MODELS, null, null, count(env, args, 1), true));
+    Request request = Request.of(env);
+    List<RunRow> runs = Runs.results(request, new Runs.Query(environment, null, List.of(id),
+        ResourceTypes.MODELS, null, null, count(env, args, 1), true));
+    Map<String, NodeRow> nodes = NodeLookups.byIds(request, environment,
+        new LinkedHashSet<>(runs.stream().map(RunRow::uniqueId).toList()));
+    List<JobItem> out = new ArrayList<>();
+    for (RunRow r : runs) {
+      out.add(new JobItem(environment, r.uniqueId(), "model", nodes.get(r.uniqueId()), r, null,
+          Map.of(r.uniqueId(), r), null));
+    }
+    return out;
   }
 
   static Object historicalRuns(DataFetchingEnvironment env) {
@@ -59,13 +64,13 @@ final class RunWiring {
     List<String> types = ResourceTypes.dbt(args.strings("types"));
     Instant since = args.instant("since");
     boolean buildsOnly = !Boolean.TRUE.equals(args.bool("includeNonBuilds"));
-    return Runs.results(Request.of(env), new Runs.Query(StateWiring.environment(env).id(), null,
+    return Runs.results(Request.of(env), new Runs.Query(StateWiring.environment(env).name(), null,
         args.strings("uniqueIds"), types, args.strings("statuses"), since, count(env, args, 10), buildsOnly));
   }
 
   static Object sourceFreshnessHistory(DataFetchingEnvironment env) {
     Args args = Args.of(env.getArguments());
-    return Runs.freshness(Request.of(env), StateWiring.environment(env).id(), null,
+    return Runs.freshness(Request.of(env), StateWiring.environment(env).name(), null,
         args.strings("uniqueIds"), args.strings("sourceNames"), args.strings("statuses"),
         args.instant("since"), count(env, args, 10));
   }

@@ -93,12 +93,40 @@ final class Runs {
       ORDER BY generated_at DESC NULLS LAST, environment
       LIMIT 1""");
 
-  /** @return the run, or null: by {@code runId} when given, else the latest of the job label */
-  static RunRef job(Request request, String environment, String job, String runId) {
+  /**
+   * @param environmentId an environment id or name, or null for all
+   * @param jobId a numeric job id or a job label
+   * @param runId a numeric run id or an invocation id, or null for the job's latest run
+   * @return the run, or null
+   */
+  static RunRef job(Request request, Object environmentId, Object jobId, Object runId) {
+    String environment = null;
+    if (environmentId != null) {
+      EnvironmentRef e = Environments.find(request, environmentId);
+      if (e == null) {
+        return null;
+      }
+      environment = e.name();
+    }
+    String invocation = null;
+    if (runId != null) {
+      Long number = Ids.number(runId);
+      Ids.Run run = number == null ? null : request.runs().run(number);
+      if (number != null && run == null) {
+        return null;
+      }
+      invocation = run != null ? run.invocationId() : String.valueOf(runId);
+      environment = run != null ? run.environment() : environment;
+    }
+    Long jobNumber = Ids.number(jobId);
+    String job = jobNumber != null ? request.runs().jobLabel(jobNumber) : String.valueOf(jobId);
+    if (invocation == null && job == null) {
+      return null;
+    }
     Map<String, Object> p = new HashMap<>();
     p.put("env", environment);
     p.put("job", job);
-    p.put("runId", runId);
+    p.put("runId", invocation);
     List<RunRef> found = request.db().list(JOB, p, RunRef::read);
     return found.isEmpty() ? null : found.get(0);
   }

@@ -93,39 +93,61 @@ final class Scalars {
     }
   }
 
-  private static final class BigIntCoercing implements Coercing<Long, Long> {
+  /**
+   * {@code BigInt}: JSON numbers and numeric strings become a Long. As a dbtlens extension, any
+   * other non-blank string is kept as a String: an environment name, a job label or an
+   * invocation id where an id is expected ({@link Ids#number}).
+   */
+  private static final class BigIntCoercing implements Coercing<Object, Long> {
     @Override
     public Long serialize(Object value, GraphQLContext context, Locale locale) {
       if (value instanceof Number n) {
         return n.longValue();
       }
-      throw new CoercingSerializeException("Not a BigInt: " + value);
-    }
-
-    @Override
-    public Long parseValue(Object input, GraphQLContext context, Locale locale) {
       try {
-        return input instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(input));
+        return Long.parseLong(String.valueOf(value));
       } catch (NumberFormatException e) {
-        throw new CoercingParseValueException("Not a BigInt: '" + input + "'");
+        throw new CoercingSerializeException("Not a BigInt: " + value);
       }
     }
 
     @Override
-    public Long parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+    public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+      if (input instanceof Number n) {
+        if (n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal) {
+          if (n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new CoercingParseValueException("Not a BigInt: '" + input + "'");
+          }
+        }
+        return n.longValue();
+      }
+      if (input instanceof String s && !s.isBlank()) {
+        String t = s.strip();
+        return t.matches("-?\\d{1,18}") ? (Object) Long.parseLong(t) : t;
+      }
+      throw new CoercingParseValueException("Not a BigInt: '" + input + "'");
+    }
+
+    @Override
+    public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
         Locale locale) {
       if (input instanceof IntValue i) {
         return i.getValue().longValueExact();
       }
       if (input instanceof StringValue s) {
-        return parseValue(s.getValue(), context, locale);
+        try {
+          return parseValue(s.getValue(), context, locale);
+        } catch (CoercingParseValueException e) {
+          throw new CoercingParseLiteralException(e.getMessage());
+        }
       }
       throw new CoercingParseLiteralException("Not a BigInt: " + input);
     }
 
     @Override
     public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-      return IntValue.of(serialize(input, context, locale).intValue());
+      return input instanceof String s && !s.matches("-?\\d+") ? StringValue.of(s)
+          : new IntValue(java.math.BigInteger.valueOf(serialize(input, context, locale)));
     }
   }
 

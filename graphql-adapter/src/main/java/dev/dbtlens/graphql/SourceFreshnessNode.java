@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /** A source's latest freshness check: the GraphQL {@code SourceFreshnessNode}. */
 record SourceFreshnessNode(
+    String environment,
     String freshnessStatus,
     boolean freshnessChecked,
     Instant maxLoadedAt,
@@ -20,12 +21,13 @@ record SourceFreshnessNode(
    * @param latest its latest check, or null if never checked
    */
   static SourceFreshnessNode of(NodeRow source, FreshnessRun latest) {
-    Criteria defined = Criteria.ofDefinition(source.freshnessCriteria());
+    Criteria fromDefinition = Criteria.ofDefinition(source.freshnessCriteria());
+    Criteria defined = fromDefinition == null ? Criteria.NONE : fromDefinition;
     if (latest == null) {
-      return new SourceFreshnessNode("Unknown", false, null, null, null, null, null, null, null,
+      return new SourceFreshnessNode(source.environmentId(), "Unknown", false, null, null, null, null, null, null, null,
           defined);
     }
-    return new SourceFreshnessNode(latest.freshnessStatus(), true, latest.maxLoadedAt(),
+    return new SourceFreshnessNode(source.environmentId(), latest.freshnessStatus(), true, latest.maxLoadedAt(),
         latest.maxLoadedAtTimeAgoInS(), latest.snapshottedAt(), latest.runId(),
         latest.runGeneratedAt(), latest.jobId(), latest.error(),
         latest.criteria() != null ? latest.criteria() : defined);

@@ -15,7 +15,7 @@ final class StateWiring {
         .dataFetcher("dbtProjectName", env -> {
           EnvironmentRef e = env.getSource();
           return e.dbtProjectName() != null ? e.dbtProjectName()
-              : Environments.rootPackage(Request.of(env), e.id());
+              : Environments.rootPackage(Request.of(env), e.name());
         })
         .dataFetcher("runs", env -> {
           EnvironmentRef e = env.getSource();
@@ -25,12 +25,18 @@ final class StateWiring {
             throw new IllegalArgumentException("Argument 'first' of 'runs' is " + first
                 + "; it must be between 0 and " + max + " (the page size limit).");
           }
-          return Runs.latest(Request.of(env), e.id(), first == null ? 20 : first);
+          return Runs.latest(Request.of(env), e.name(), first == null ? 20 : first);
         }));
+    wiring.type("Run", t -> t
+        .dataFetcher("runId", env -> Request.of(env).runs().runId(run(env).environmentId(), run(env).runId()))
+        .dataFetcher("jobId", env -> Request.of(env).runs().jobId(run(env).jobId()))
+        .dataFetcher("jobName", env -> run(env).jobId())
+        .dataFetcher("invocationId", env -> run(env).runId()));
     wiring.type("AppliedState", t -> common(t)
         .dataFetcher("lastUpdatedAt", env -> environment(env).lastUpdatedAt())
         .dataFetcher("latestGitSha", env -> null)
-        .dataFetcher("owners", env -> Environments.owners(Request.of(env), environment(env).id(),
+        .dataFetcher("exposureTile", env -> null)
+        .dataFetcher("owners", env -> Environments.owners(Request.of(env), environment(env).name(),
             ResourceTypes.ownerTypes(Args.of(env.getArguments()).str("resource"))))
         .dataFetcher("lineage", LineageWiring::lineage)
         .dataFetcher("modelHistoricalRuns", RunWiring::modelHistoricalRuns)
@@ -41,10 +47,15 @@ final class StateWiring {
         .dataFetcher("semanticModels", Connections.nodes(ResourceTypes.SEMANTIC_MODELS))
         .dataFetcher("savedQueries", Connections.nodes(ResourceTypes.SAVED_QUERIES))
         .dataFetcher("groups", Connections.nodes(ResourceTypes.GROUPS))
+        .dataFetcher("functions", Connections.nodes(List.of("function")))
         .dataFetcher("macros", Connections.macros())
         .dataFetcher("lineage", LineageWiring::lineage)
         .dataFetcher("lastUpdatedAt", env -> environment(env).manifestGeneratedAt())
         .dataFetcher("manifestRunId", env -> environment(env).manifestRunId()));
+  }
+
+  private static RunRef run(DataFetchingEnvironment env) {
+    return env.getSource();
   }
 
   private static TypeRuntimeWiring.Builder common(TypeRuntimeWiring.Builder t) {
@@ -56,15 +67,15 @@ final class StateWiring {
         .dataFetcher("snapshots", Connections.nodes(ResourceTypes.SNAPSHOTS))
         .dataFetcher("exposures", Connections.nodes(ResourceTypes.EXPOSURES))
         .dataFetcher("resources", Connections.resources())
-        .dataFetcher("tags", env -> Environments.tags(Request.of(env), environment(env).id()))
+        .dataFetcher("tags", env -> Environments.tags(Request.of(env), environment(env).name()))
         .dataFetcher("packages", packages())
-        .dataFetcher("resourceCounts", env -> Environments.resourceCounts(Request.of(env), environment(env).id()));
+        .dataFetcher("resourceCounts", env -> Environments.resourceCounts(Request.of(env), environment(env).name()));
   }
 
   private static DataFetcher<Object> packages() {
     return env -> {
       String resource = Args.of(env.getArguments()).str("resource");
-      return Environments.packages(Request.of(env), environment(env).id(),
+      return Environments.packages(Request.of(env), environment(env).name(),
           resource == null ? null : List.of(resource));
     };
   }

@@ -87,7 +87,7 @@ class DiscoveryUseCasesTest {
     try (Fixture f = Fixture.of(paths)) {
       JsonNode data = Gql.data(f.graphql, """
           { environment(id: "default") { applied { models(first: 500) { totalCount
-              edges { node { uniqueId executionInfo { lastRunStatus lastRunId lastSuccessRunId } } } } } } }""");
+              edges { node { uniqueId executionInfo { lastRunStatus lastRunInvocationId lastSuccessInvocationId } } } } } } }""");
       Map<String, Oracle.Result> attempt = f.oracle.lastAttempt();
       Map<String, Oracle.Result> success = f.oracle.lastSuccess();
       Map<String, List<String>> expected = new TreeMap<>();
@@ -101,7 +101,7 @@ class DiscoveryUseCasesTest {
       for (JsonNode n : Gql.nodes(data.at("/environment/applied/models"))) {
         JsonNode e = n.path("executionInfo");
         actual.put(n.path("uniqueId").asText(), java.util.Arrays.asList(text(e, "lastRunStatus"),
-            text(e, "lastRunId"), text(e, "lastSuccessRunId")));
+            text(e, "lastRunInvocationId"), text(e, "lastSuccessInvocationId")));
       }
       assertThat(actual).isEqualTo(expected);
       assertThat(data.at("/environment/applied/models/totalCount").asInt()).isEqualTo(expected.size());
@@ -156,7 +156,8 @@ class DiscoveryUseCasesTest {
             fr.path("freshnessStatus").asText() + "/" + fr.path("freshnessChecked").asBoolean());
         Oracle.Check c = f.oracle.latestChecks.get(n.path("uniqueId").asText());
         if (c != null) {
-          assertThat(text(fr, "freshnessRunId")).isEqualTo(c.invocationId());
+          // a numeric run id now (BigInt, as the Discovery API types it); Ids numbers runs from 1
+          assertThat(fr.path("freshnessRunId").asLong()).as(c.invocationId()).isPositive();
           assertThat(fr.path("maxLoadedAtTimeAgoInS").isNull() ? null : fr.path("maxLoadedAtTimeAgoInS").asDouble())
               .isEqualTo(c.ageSeconds());
         }
@@ -226,7 +227,7 @@ class DiscoveryUseCasesTest {
       JsonNode data = Gql.data(f.graphql, """
           query ($id: String!) { environment(id: "default") { applied {
               models(filter: {uniqueIds: [$id]}) { edges { node {
-                ancestors(types: [Source]) { uniqueId ... on SourceAppliedStateNode { freshness { freshnessStatus } } } } } } } } }""",
+                ancestors(types: [Source]) { uniqueId ... on SourceAppliedStateNestedNode { freshness { freshnessStatus } } } } } } } } }""",
           Map.of("id", model));
       Map<String, String> expected = new TreeMap<>();
       f.oracle.ancestors(model).stream().filter(id -> id.startsWith("source."))
@@ -250,13 +251,13 @@ class DiscoveryUseCasesTest {
           .orElseThrow();
       JsonNode data = Gql.data(f.graphql, """
           query ($id: String) { environment(id: "default") { applied {
-              modelHistoricalRuns(uniqueId: $id, lastRunCount: 10) { runId status executionTime error } } } }""",
+              modelHistoricalRuns(uniqueId: $id, lastRunCount: 10) { invocationId status executionTime error } } } }""",
           Map.of("id", model));
       List<String> expected = f.oracle.history(model).stream().limit(10)
           .map(r -> r.invocationId() + " " + r.status() + " " + r.executionTime()).toList();
       List<String> actual = new ArrayList<>();
       data.at("/environment/applied/modelHistoricalRuns").forEach(r -> actual.add(
-          r.path("runId").asText() + " " + r.path("status").asText() + " "
+          r.path("invocationId").asText() + " " + r.path("status").asText() + " "
               + (r.path("executionTime").isNull() ? null : r.path("executionTime").asDouble())));
       assertThat(actual).isEqualTo(expected);
     }

@@ -23,8 +23,8 @@ class ExecutionInfoTest {
   private static final String QUERY = """
       query ($id: String!) { environment(id: "default") { applied {
         models(filter: {uniqueIds: [$id]}) { edges { node { uniqueId executionInfo {
-          lastRunId lastRunStatus lastRunError lastRunGeneratedAt lastJobDefinitionId
-          lastSuccessRunId lastSuccessJobDefinitionId executionTime executeStartedAt
+          lastRunId lastRunInvocationId lastRunStatus lastRunError lastRunGeneratedAt lastJobDefinitionId lastJobName
+          lastSuccessRunId lastSuccessInvocationId lastSuccessJobDefinitionId executionTime executeStartedAt
           executeCompletedAt runGeneratedAt runElapsedTime } } } } } } }""";
 
   /** The model that fails in a build after succeeding in an earlier one, found in the JSON. */
@@ -53,12 +53,14 @@ class ExecutionInfoTest {
     assertThat(failed.generatedAt()).isAfter(succeeded.generatedAt());
     try (DbtLens lens = Sample.lens(upToFailure)) {
       JsonNode e = info(DbtLensGraphQL.create(lens), model);
-      assertThat(e.path("lastRunId").asText()).isEqualTo(failed.invocationId());
+      assertThat(e.path("lastRunInvocationId").asText()).isEqualTo(failed.invocationId());
       assertThat(e.path("lastRunStatus").asText()).isEqualTo("error");
       assertThat(e.path("lastRunError").asText()).isEqualTo(failed.message());
       assertThat(e.path("lastRunGeneratedAt").asText()).isEqualTo(failed.generatedAt().toString());
-      assertThat(e.path("lastJobDefinitionId").asText()).isEqualTo("build");
-      assertThat(e.path("lastSuccessRunId").asText()).isEqualTo(succeeded.invocationId());
+      // the job id is a number now (BigInt, as the Discovery API types it); the label is lastJobName
+      assertThat(e.path("lastJobName").asText()).isEqualTo("build");
+      assertThat(e.path("lastJobDefinitionId").asLong()).isPositive();
+      assertThat(e.path("lastSuccessInvocationId").asText()).isEqualTo(succeeded.invocationId());
       assertThat(e.path("executionTime").asDouble()).isEqualTo(succeeded.executionTime());
       assertThat(e.path("executeCompletedAt").asText())
           .isEqualTo(java.time.Instant.parse(succeeded.executeCompletedAt()).toString());
@@ -76,8 +78,8 @@ class ExecutionInfoTest {
     try (DbtLens lens = Sample.lens()) {
       JsonNode e = info(DbtLensGraphQL.create(lens), model);
       assertThat(e.path("lastRunStatus").asText()).isEqualTo(last.status());
-      assertThat(e.path("lastRunId").asText()).isEqualTo(last.invocationId());
-      assertThat(e.path("lastSuccessRunId").asText()).isEqualTo(all.lastSuccess().get(model).invocationId());
+      assertThat(e.path("lastRunInvocationId").asText()).isEqualTo(last.invocationId());
+      assertThat(e.path("lastSuccessInvocationId").asText()).isEqualTo(all.lastSuccess().get(model).invocationId());
       assertThat(e.path("lastRunError").isNull()).isEqualTo(last.status().equals("success"));
     }
   }
@@ -110,7 +112,7 @@ class ExecutionInfoTest {
       lens.ingest(IngestOptions.defaults(), List.of(dir));
       JsonNode e = info(DbtLensGraphQL.create(lens), model);
       assertThat(e.path("lastRunStatus").asText()).isEqualTo("error");
-      assertThat(e.path("lastSuccessRunId").asText()).isNotEqualTo("00000000-compile-0000");
+      assertThat(e.path("lastSuccessInvocationId").asText()).isNotEqualTo("00000000-compile-0000");
       JsonNode all = Gql.data(DbtLensGraphQL.create(lens), """
           query ($id: [String!]) { environment(id: "default") { applied {
             builds: historicalRuns(uniqueIds: $id) { runId }

@@ -80,7 +80,7 @@ class NodeColumnsTest {
     JsonNode data = Gql.data(graphql, """
         { environment(id: "default") { applied { exposures(first: 100) { edges { node {
             uniqueId parents { uniqueId children { uniqueId
-              ... on ExposureAppliedStateNode { exposureType maturity url ownerEmail label } } } } } } } } }""");
+              ... on ExposureAppliedStateNestedNode { exposureType maturity url ownerEmail label } } } } } } } } }""");
     List<JsonNode> viaRelations = new ArrayList<>();
     for (JsonNode exposure : Gql.nodes(data.at("/environment/applied/exposures"))) {
       exposure.path("parents").forEach(p -> p.path("children").forEach(c -> {

@@ -23,8 +23,8 @@ class SchemaTest {
       for (String type : new String[] {"Query", "Environment", "AppliedState", "DefinitionState",
           "ModelAppliedStateNode", "SourceAppliedStateNode", "TestAppliedStateNode",
           "SeedAppliedStateNode", "SnapshotAppliedStateNode", "ExposureAppliedStateNode",
-          "EnvironmentAppliedNode", "ExecutionInfoNode", "CatalogNode", "SourceFreshnessNode",
-          "LineageNode", "Job", "RunResultNode", "PageInfo", "ModelAppliedStateNodeConnection",
+          "EnvironmentAppliedNode", "ModelExecutionInfoNode", "CatalogNode", "SourceFreshnessNode",
+          "LineageNode", "JobNode", "RunResultNode", "PageInfo", "ModelAppliedStateNodeConnection",
           "DateTime", "JSONObject", "BigInt", "AnyScalar", "TestType", "FreshnessStatus",
           "AppliedModelSortField", "ModelAppliedFilter", "LineageFilter"}) {
         assertThat(printed.getTypeOrNull(type)).as(type).isNotNull();

@@ -6,15 +6,19 @@ import dev.dbtlens.cli.support.ExitCode;
 import dev.dbtlens.cli.support.ProgressBar;
 import dev.dbtlens.cli.support.StatusLine;
 import dev.dbtlens.cli.support.VerboseOption;
+import dev.dbtlens.ArtifactOutcome;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.IngestOptions;
 import dev.dbtlens.IngestReport;
+import dev.dbtlens.Invocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +52,21 @@ public final class IngestCommand implements Callable<Integer> {
       description = "A label for the job that produced the artifacts. Default: the dbt command.")
   String job;
 
+  @Option(names = "--env-id", paramLabel = "N",
+      description = "The environment's numeric id (as Discovery API clients know it)."
+          + " Default: DBT_CLOUD_ENVIRONMENT_ID, or the artifacts' metadata.env, or the next free id.")
+  Long environmentId;
+
+  @Option(names = "--job-id", paramLabel = "N",
+      description = "The job id of the invocations this ingest adds. Default: DBT_CLOUD_JOB_ID or"
+          + " DBT_JOB_ID, or the artifacts' metadata.env, or one id per job label.")
+  Long jobId;
+
+  @Option(names = "--run-id", paramLabel = "N",
+      description = "The run id of the one invocation this ingest adds. Default: DBT_CLOUD_RUN_ID,"
+          + " DBT_JOB_RUN_ID or GITHUB_RUN_ID, or the artifacts' metadata.env, or the next free id.")
+  Long runId;
+
   @Mixin DuckDbOptions duckdb;
 
   @Mixin VerboseOption verbose;
@@ -57,6 +76,7 @@ public final class IngestCommand implements Callable<Integer> {
   List<Path> paths;
 
   private final StatusLine status;
+  private String ids;
 
   public IngestCommand(StatusLine status) {
     this.status = status;
@@ -85,6 +105,10 @@ public final class IngestCommand implements Callable<Integer> {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     new IngestPrinter(spec.commandLine().getOut(), Path.of("")).print(report, took);
+    if (ids != null) {
+      spec.commandLine().getOut().println(ids);
+      spec.commandLine().getOut().flush();
+    }
     return ExitCode.OK;
   }
 
@@ -92,8 +116,25 @@ public final class IngestCommand implements Callable<Integer> {
     duckdb.apply();
     try (DbtLens lens = DbtLens.open(db);
         ProgressBar progress = new ProgressBar(status)) {
-      return lens.ingest(new IngestOptions(environment, job, progress), paths);
+      IngestReport report = lens.ingest(new IngestOptions(environment, job, progress)
+          .withIds(environmentId, jobId, runId), paths);
+      ids = describeIds(lens, report);
+      return report;
     }
+  }
+
+  /** @return the ids of the environment and of the invocations the ingest added, or null */
+  private String describeIds(DbtLens lens, IngestReport report) {
+    Set<String> added = report.artifacts().stream().filter(ArtifactOutcome::added)
+        .map(ArtifactOutcome::invocationId).collect(Collectors.toSet());
+    List<Invocation> runs = lens.invocations(environment).stream()
+        .filter(i -> added.contains(i.invocationId())).toList();
+    if (runs.isEmpty()) {
+      return null;
+    }
+    return "Ids: environment " + runs.get(0).environmentId() + "; " + runs.stream()
+        .map(i -> "run " + i.runId() + " (job " + i.jobId() + ")")
+        .collect(Collectors.joining(", "));
   }
 
   private void deleteDatabase() throws IOException {

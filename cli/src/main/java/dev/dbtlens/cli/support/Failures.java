@@ -15,8 +15,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns exceptions into one {@code error: ...} line and an exit code: 3 for bad input, 2 for usage
- * errors (a bad option, a malformed selection, an unknown invocation id, a SQL syntax error), 1 for
- * anything else. A malformed selection keeps its second and third lines: the expression and a caret. Stack traces only with {@code --verbose}.
+ * errors (bad options and arguments the library refuses, a malformed selection, an unknown invocation
+ * id, SQL syntax errors), 1 for anything else. A malformed selection keeps its second and third
+ * lines: the expression and a caret. Stack traces only with {@code --verbose}.
  */
 public final class Failures
     implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
@@ -28,7 +29,8 @@ public final class Failures
     }
     // an invocation id given as an option (--state-invocation, --as-of) that names none is a usage error
     if (t instanceof ParameterException || t instanceof SelectorSyntaxException
-        || t instanceof InvocationNotFoundException || isSqlSyntaxError(t)) {
+        || t instanceof InvocationNotFoundException || t instanceof IllegalArgumentException
+        || isSqlSyntaxError(t)) {
       return ExitCode.USAGE;
     }
     return ExitCode.FAILURE;

@@ -1,6 +1,7 @@
 package dev.dbtlens.internal.ingest;
 
 import dev.dbtlens.internal.store.CurrentState;
+import dev.dbtlens.internal.store.Ids;
 import dev.dbtlens.internal.store.Sql;
 import dev.dbtlens.internal.store.Store;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
@@ -33,10 +35,20 @@ public final class Ingester {
   private static final System.Logger LOG = System.getLogger("dev.dbtlens");
 
   private final Store store;
+  private final Map<String, String> processEnv;
 
-  /** @param store the database to write to */
+  /** @param store the database to write to; ids are read from this process's environment */
   public Ingester(Store store) {
+    this(store, System.getenv());
+  }
+
+  /**
+   * @param store the database to write to
+   * @param processEnv the variables ids are read from ({@link IdSources})
+   */
+  public Ingester(Store store, Map<String, String> processEnv) {
     this.store = store;
+    this.processEnv = Map.copyOf(processEnv);
   }
 
   /**
@@ -47,7 +59,7 @@ public final class Ingester {
   public IngestReport ingest(IngestOptions options, List<Path> paths) {
     List<Path> files = expand(paths);
     DuckDBConnection conn = store.connection();
-    Totals totals = new Totals(options);
+    Totals totals = new Totals(options, new IdSources(processEnv));
     try {
       conn.setAutoCommit(false);
       Sql.count(conn, "SELECT 1"); // opens the transaction the appenders will join
@@ -55,6 +67,8 @@ public final class Ingester {
         ingestFile(conn, file, options, totals);
       }
       if (totals.changed()) {
+        totals.warnAll(Ids.assign(conn, options.environment(),
+            totals.ids.requested(options, totals.warnings)));
         CurrentState.refresh(conn, options.environment());
       }
       conn.commit();
@@ -147,6 +161,7 @@ public final class Ingester {
     }
     options.progress().onProgress(path, file.size(), file.size());
     insertArtifact(conn, row);
+    totals.ids.artifact(invocationId, header.metadata(), totals.warnings);
     totals.add(new ArtifactOutcome(path, header.kind(), header.schemaVersion(), header.dbtVersion(),
         invocationId, true, row.rows, header.warning()), row);
   }
@@ -279,6 +294,7 @@ public final class Ingester {
   /** Sums outcomes into the report. */
   private static final class Totals {
     private final IngestOptions options;
+    private final IdSources ids;
     private final List<ArtifactOutcome> outcomes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Set<String> newInvocations = new LinkedHashSet<>();
@@ -287,8 +303,14 @@ public final class Ingester {
     private long freshness;
     private long catalog;
 
-    Totals(IngestOptions options) {
+    Totals(IngestOptions options, IdSources ids) {
       this.options = options;
+      this.ids = ids;
+    }
+
+    void warnAll(List<String> more) {
+      more.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+      warnings.addAll(more);
     }
 
     void add(ArtifactOutcome o, Row added) {

@@ -50,10 +50,12 @@ public final class Queries {
   /** @return the environment's invocations, oldest first */
   public List<Invocation> invocations(String environment) {
     return list("""
-        SELECT environment, invocation_id, command, job, dbt_version, generated_at, elapsed_time, artifacts
+        SELECT environment, invocation_id, command, job, dbt_version, generated_at, elapsed_time, artifacts,
+               environment_id, job_id, run_id
         FROM invocations WHERE environment = ? ORDER BY generated_at NULLS FIRST, invocation_id""",
         r -> new Invocation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-            r.getString(5), instant(r, 6), dbl(r, 7), kinds(r.getArray(8))),
+            r.getString(5), instant(r, 6), dbl(r, 7), kinds(r.getArray(8)), r.getLong(9),
+            r.getLong(10), r.getLong(11)),
         environment);
   }
 

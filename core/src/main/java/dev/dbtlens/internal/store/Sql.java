@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small JDBC helpers: statements with bind parameters, never with values spliced into SQL. */
 public final class Sql {
@@ -24,31 +26,55 @@ public final class Sql {
   }
 
   public static boolean exists(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, params);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next();
-      }
-    }
+    return query(c, sql, params, ResultSet::next);
   }
 
   public static long count(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, params);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? r.getLong(1) : 0;
-      }
-    }
+    return query(c, sql, params, r -> r.next() ? r.getLong(1) : 0L);
   }
 
   /** @return the first column of the first row, or null when there is no row */
   public static String first(Connection c, String sql, Object... params) throws SQLException {
+    return query(c, sql, params, r -> r.next() ? r.getString(1) : null);
+  }
+
+  /** @return the first column of the first row as a number, or null for no row or a SQL NULL */
+  public static Long firstLong(Connection c, String sql, Object... params) throws SQLException {
+    return query(c, sql, params, r -> {
+      if (!r.next()) {
+        return null;
+      }
+      long v = r.getLong(1);
+      return r.wasNull() ? null : v;
+    });
+  }
+
+  /** @return the first column of every row */
+  public static List<String> strings(Connection c, String sql, Object... params)
+      throws SQLException {
+    return query(c, sql, params, r -> {
+      List<String> out = new ArrayList<>();
+      while (r.next()) {
+        out.add(r.getString(1));
+      }
+      return out;
+    });
+  }
+
+  private static <T> T query(Connection c, String sql, Object[] params, Rows<T> read)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       bind(s, params);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? r.getString(1) : null;
+        return read.read(r);
       }
     }
+  }
+
+  /** Reads a result set. */
+  @FunctionalInterface
+  private interface Rows<T> {
+    T read(ResultSet r) throws SQLException;
   }
 
   public static void bind(PreparedStatement s, Object... params) throws SQLException {

@@ -21,7 +21,7 @@ import org.duckdb.DuckDBConnection;
  */
 public final class Store implements AutoCloseable {
   /** Version of the SQL schema this build writes and reads. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** The storage format new database files are written in: readable by DuckDB 1.2 and later. */
   public static final String STORAGE_VERSION = "v1.2.0";
@@ -111,14 +111,22 @@ public final class Store implements AutoCloseable {
       if (found == null) {
         throw new DbtLensException(description + " is not a dbtlens database (no store.meta table)");
       }
+      if (found < SCHEMA_VERSION) {
+        throw new DbtLensException(description + " was written by an older dbtlens (schema version "
+            + found + "); open it once for writing (dbtlens ingest, or DbtLens.open) to migrate it"
+            + " to schema version " + SCHEMA_VERSION);
+      }
       return;
     }
     if (found == null) {
       runScript("schema-v1.sql");
-      execute("INSERT INTO store.meta VALUES ('schema_version', '" + SCHEMA_VERSION + "'),"
+      execute("INSERT INTO store.meta VALUES ('schema_version', '1'),"
           + " ('storage_version', '" + STORAGE_VERSION + "'), ('created_by', 'dbtlens')");
+      found = 1;
     }
-    // future migrations: if (found == 1) runScript("migrate-v1-v2.sql") ...
+    if (found == 1) {
+      migrate("migrate-v1-v2.sql", () -> Ids.assignMissing(connection, Ids.Requested.NONE));
+    }
     runScript("views.sql");
   }
 
@@ -140,6 +148,42 @@ public final class Store implements AutoCloseable {
     } catch (SQLException e) {
       throw new StorageException("reading store.meta", e);
     }
+  }
+
+  /** Runs a migration script and the Java step that completes it, in one transaction. */
+  private void migrate(String resource, SqlStep then) {
+    try {
+      connection.setAutoCommit(false);
+      runScript(resource);
+      then.run();
+      connection.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw new StorageException("migrating " + description + " with " + resource, e);
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    } finally {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        throw new StorageException("migrating " + description, e);
+      }
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the migration's own error is the one to report
+    }
+  }
+
+  /** A step of work that may fail with SQL. */
+  @FunctionalInterface
+  interface SqlStep {
+    void run() throws SQLException;
   }
 
   private void runScript(String resource) {

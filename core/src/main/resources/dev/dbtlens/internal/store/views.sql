@@ -5,13 +5,15 @@ CREATE OR REPLACE VIEW store.latest_manifest AS
 SELECT environment, invocation_id, snapshot_id, generated_at FROM store.current_manifest;
 
 CREATE OR REPLACE VIEW environments AS
-SELECT environment,
-       count(DISTINCT invocation_id) AS invocations,
-       min(generated_at) AS first_generated_at,
-       max(generated_at) AS last_generated_at,
-       max(ingested_at) AS last_ingested_at
-FROM store.artifact
-GROUP BY environment;
+SELECT a.environment,
+       count(DISTINCT a.invocation_id) AS invocations,
+       min(a.generated_at) AS first_generated_at,
+       max(a.generated_at) AS last_generated_at,
+       max(a.ingested_at) AS last_ingested_at,
+       any_value(e.environment_id) AS environment_id
+FROM store.artifact a
+LEFT JOIN (SELECT environment, environment_id FROM store.environment_ids) e USING (environment)
+GROUP BY a.environment;
 
 CREATE OR REPLACE VIEW invocations AS
 SELECT environment,
@@ -33,8 +35,14 @@ SELECT environment,
        bool_or(kind = 'semantic_manifest') AS has_semantic_manifest,
        list(kind ORDER BY kind) AS artifacts,
        list(schema_version ORDER BY kind) AS schema_versions,
-       max(ingested_at) AS ingested_at
+       max(ingested_at) AS ingested_at,
+       any_value(e.environment_id) AS environment_id,
+       any_value(r.job_id) AS job_id,
+       any_value(r.run_id) AS run_id
 FROM store.artifact
+LEFT JOIN (SELECT environment, environment_id FROM store.environment_ids) e USING (environment)
+LEFT JOIN (SELECT environment, invocation_id, job_id, run_id FROM store.run_ids) r
+  USING (environment, invocation_id)
 GROUP BY environment, invocation_id;
 
 CREATE OR REPLACE VIEW artifacts AS
