@@ -247,9 +247,11 @@ public final class DbtLens implements AutoCloseable {
 
   /**
    * @param environment an environment
-   * @param invocationId an invocation of it
+   * @param invocationId an invocation of it, or a prefix of exactly one of its invocation ids
    * @return the lineage of the manifest in force at that invocation: the latest generated at or
    *     before it (else the earliest after it)
+   * @throws InvocationNotFoundException if no invocation, or several, match (the message names
+   *     the candidates)
    */
   public Lineage lineageAsOf(String environment, String invocationId) {
     return new Lineage(lineage.loaded(environment, invocationId));

@@ -45,6 +45,54 @@ public final class Lineage {
   }
 
   /**
+   * The nodes as the manifest defines them, for {@code dbt ls --output json}.
+   *
+   * @param ids nodes of this graph
+   * @return each node's JSON text as the manifest holds it (keys in dbt's order), in the order of
+   *     {@code ids}; nodes the manifest does not define (parents kept only for their edges) are
+   *     left out
+   */
+  public java.util.Map<NodeId, String> nodesJson(List<NodeId> ids) {
+    java.util.Map<String, String> raw = loaded.rawJson(ids.stream().map(NodeId::value).toList());
+    java.util.Map<NodeId, String> out = new java.util.LinkedHashMap<>();
+    raw.forEach((id, json) -> out.put(NodeId.of(id), json));
+    return out;
+  }
+
+  /**
+   * A selector for one node, as {@code dbtlens ls --output selector} prints it: dbt's ({@link
+   * LineageNode#selector()}), unless that also selects other nodes of this graph (dbt's fqn match
+   * takes prefixes, so a seed {@code shop.lookups} also selects the models in a folder {@code
+   * lookups}); then it is narrowed by {@code ,resource_type:TYPE}, and failing that by {@code
+   * ,path:FILE}.
+   *
+   * @param id a node
+   * @return a selector that selects exactly that node (with indirect selection {@code empty}, and
+   *     {@code --resource-type operation} for hooks)
+   * @throws NotFoundException if the graph has no such node
+   */
+  public String selector(NodeId id) {
+    require(id);
+    LineageNode n = graph.node(id.value());
+    String dbt = n.selector();
+    List<String> candidates = new java.util.ArrayList<>(List.of(dbt, dbt + ",resource_type:" + n.resourceType()));
+    String file = n.originalFilePath();
+    if (file != null && !file.isEmpty() && file.chars().noneMatch(Character::isWhitespace) && !file.contains(",")) {
+      candidates.add(dbt + ",resource_type:" + n.resourceType() + ",path:" + file);
+    }
+    for (String candidate : candidates) {
+      Selection back = Selection.of(candidate).withIndirectSelection(IndirectSelection.EMPTY);
+      if (n.resourceType().equals("operation")) {
+        back = back.withResourceTypes("operation");
+      }
+      if (select(back).equals(List.of(id))) {
+        return candidate;
+      }
+    }
+    return dbt;
+  }
+
+  /**
    * @param id a node
    * @param depth generations up, or -1 for all
    * @return its ancestors within that depth, sorted, without the node
@@ -90,9 +138,25 @@ public final class Lineage {
    * @param selection what to select, as {@code dbt ls} takes it
    * @return the selected node ids, sorted
    * @throws SelectorSyntaxException for an expression dbt would refuse
+   * @throws InvocationNotFoundException if the state invocation is unknown, ambiguous, or lacks
+   *     the artifact a history method needs
    */
   public List<NodeId> select(Selection selection) {
     return graph.ids(loaded.select(selection));
+  }
+
+  /**
+   * Selects as {@link #select} does, and says what dbt would warn about: each space-separated part
+   * of a {@code --select} value that matches nothing ("The selection criterion 'X' does not match
+   * any enabled nodes"; exclusions never warn) and an empty result ("No nodes selected!").
+   *
+   * @param selection what to select
+   * @return the selected node ids, sorted, and the warnings in the order dbt gives them
+   * @throws SelectorSyntaxException for an expression dbt would refuse
+   */
+  public SelectionResult selectWithWarnings(Selection selection) {
+    LineageAccess.Loaded.Selected s = loaded.selectWithWarnings(selection);
+    return new SelectionResult(graph.ids(s.nodes()), s.warnings());
   }
 
   private String require(NodeId id) {

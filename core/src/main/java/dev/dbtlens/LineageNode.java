@@ -14,6 +14,9 @@ import java.util.List;
  * @param fqn its fully qualified name
  * @param tags its tags
  * @param alias its relation name (identifier for sources), or null
+ * @param sourceName for sources, the source's name ({@code raw} of {@code source.shop.raw.orders}), else null
+ * @param version for versioned models, the version (e.g. {@code 2}), else null
+ * @param materialized {@code config.materialized} ({@code table}, {@code view}, {@code seed}, ...), or null
  */
 public record LineageNode(
     NodeId uniqueId,
@@ -24,24 +27,41 @@ public record LineageNode(
     String path,
     List<String> fqn,
     List<String> tags,
-    String alias) {
+    String alias,
+    String sourceName,
+    String version,
+    String materialized) {
   /** Copies the lists. */
   public LineageNode {
     fqn = List.copyOf(fqn);
     tags = List.copyOf(tags);
   }
 
-  /** @return the node as {@code dbt ls --output selector} prints it, e.g. {@code source:shop.raw.orders} */
+  /**
+   * @return the node as {@code dbt ls --output selector} prints it: {@code
+   *     source:package.source_name.table} for sources, {@code exposure:package.name} (likewise
+   *     {@code metric:}, {@code semantic_model:}, {@code saved_query:}, {@code unit_test:}), else the
+   *     fqn joined by dots. In rare graphs it also selects other nodes (a seed named like a folder
+   *     of models): {@link Lineage#selector(NodeId)} gives one that selects only this node
+   */
   public String selector() {
-    String fq = String.join(".", fqn);
     return switch (resourceType) {
-      case "source" -> "source:" + fq;
-      case "exposure" -> "exposure:" + fq;
-      case "metric" -> "metric:" + fq;
-      case "semantic_model" -> "semantic_model:" + fq;
-      case "saved_query" -> "saved_query:" + fq;
-      case "unit_test" -> "unit_test:" + fq;
-      default -> fq;
+      case "source" -> "source:" + packageName + "." + sourceNameOrFqn() + "." + name;
+      case "exposure", "metric", "semantic_model", "saved_query", "unit_test" ->
+          resourceType + ":" + packageName + "." + name;
+      default -> fqn.isEmpty() ? name : String.join(".", fqn);
     };
+  }
+
+  /** Older manifests may lack source_name: dbt's fqn of a source ends with its source and table names. */
+  private String sourceNameOrFqn() {
+    if (sourceName != null) {
+      return sourceName;
+    }
+    if (fqn.size() >= 2) {
+      return fqn.get(fqn.size() - 2);
+    }
+    String sourceAndTable = uniqueId.name();
+    return sourceAndTable.substring(0, Math.max(0, sourceAndTable.lastIndexOf('.')));
   }
 }

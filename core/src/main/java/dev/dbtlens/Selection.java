@@ -17,8 +17,9 @@ import java.util.Set;
  * @param selectorsFile a {@code selectors.yml}, or null to use the selectors stored in the manifest
  * @param resourceTypes keep only these resource types; empty keeps all but hooks
  * @param indirectSelection how tests follow the nodes they test
- * @param stateInvocation the invocation that history methods compare with; null means the one
- *     before the latest in the environment
+ * @param stateInvocation the invocation that history methods compare with, by id or unique prefix;
+ *     null means the manifest before the selected one ({@code state:}), the latest run_results
+ *     ({@code result:}) and the latest sources.json ({@code source_status:})
  */
 public record Selection(
     List<String> select,

@@ -26,7 +26,7 @@ final class ManifestOracle {
     try {
       JsonNode root = new ObjectMapper().readTree(manifest.toFile());
       for (String group : new String[] {"nodes", "sources", "exposures", "metrics", "semantic_models",
-          "saved_queries", "unit_tests"}) {
+          "saved_queries", "unit_tests", "functions"}) {
         root.path(group).properties().forEach(e -> nodes.put(e.getKey(), e.getValue()));
       }
       parentMap = root.get("parent_map");

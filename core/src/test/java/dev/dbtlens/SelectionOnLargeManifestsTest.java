@@ -104,7 +104,8 @@ class SelectionOnLargeManifestsTest {
       tables.retainAll(m.withEagerTests(m.where(n -> n.path("config").path("materialized").asText().equals("table"))));
       assertThat(select(l, new Selection(List.of(), List.of(), "nested", selectors, Set.of(), null, null))).isEqualTo(tables);
       assertThatThrownBy(() -> l.select(new Selection(List.of(), List.of(), "nope", selectors, Set.of(), null, null)))
-          .isInstanceOf(NotFoundException.class).hasMessageContaining("Selector 'nope' not found");
+          .isInstanceOf(SelectorSyntaxException.class)
+          .hasMessageContaining("Selector 'nope' not found in " + selectors + " (known: marts_without_orders, orders_upstream, nested)");
     }
   }
 

@@ -147,6 +147,17 @@ class LimitsAndErrorsTest {
   }
 
   @Test
+  void aMalformedSelectionSaysWhereInItsExtensions() {
+    GraphQLResult r = run("""
+        { environment(id: "default") { applied { lineage(filter: {select: "99999999999+stg_orders"}) { uniqueId } } } }""");
+    assertThat(r.errors()).singleElement().satisfies(e -> {
+      assertThat((String) e.get("message")).doesNotContain("\n").contains("99999999999");
+      assertThat(e.get("extensions")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("expression", "99999999999+stg_orders").containsEntry("position", 0);
+    });
+  }
+
+  @Test
   void filterValuesAreBoundNotSpliced() {
     String[] hostile = {"x' OR '1'='1", "'; DROP TABLE nodes; --", "model.shop.%", "*"};
     for (String value : hostile) {

@@ -3,8 +3,8 @@ package dev.dbtlens.cli.select;
 import dev.dbtlens.cli.support.ExitCode;
 import dev.dbtlens.cli.support.ReadOptions;
 import dev.dbtlens.cli.support.VerboseOption;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtlens.DbtLens;
+import dev.dbtlens.Lineage;
 import dev.dbtlens.LineageNode;
 import dev.dbtlens.NodeId;
 import java.io.PrintWriter;
@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code dbtlens ls}: {@code dbt ls} over a stored manifest. */
@@ -25,16 +24,12 @@ import picocli.CommandLine.Spec;
     name = "ls",
     mixinStandardHelpOptions = true,
     description = {
-        "Lists the nodes a dbt selection selects in the environment's latest manifest, like 'dbt ls'.",
+        "Lists the nodes a dbt selection selects in the environment's latest manifest (or the one in force at"
+            + " --as-of), like 'dbt ls'. Each --output selector line selects its node back.",
         "state:, result: and source_status: compare with stored history (see docs/selection.md).",
-        "A malformed selection exits with 2."})
+        "Selecting nothing prints dbt's warnings and exits with 0; a malformed selection or an unknown"
+            + " invocation exits with 2."})
 public final class LsCommand implements Callable<Integer> {
-  /** The keys --output json may print. */
-  static final List<String> KEYS = List.of("unique_id", "name", "resource_type", "package_name",
-      "original_file_path", "path", "alias", "fqn", "tags", "selector");
-  private static final List<String> DEFAULT_KEYS = List.of("unique_id", "name", "resource_type",
-      "package_name", "original_file_path");
-
   enum Output { NAME, PATH, SELECTOR, JSON }
 
   @Spec CommandSpec spec;
@@ -47,52 +42,41 @@ public final class LsCommand implements Callable<Integer> {
   Output output;
 
   @Option(names = "--output-keys", arity = "1..*", paramLabel = "KEY",
-      description = "Keys of --output json: unique_id, name, resource_type, package_name,"
-          + " original_file_path, path, alias, fqn, tags, selector.")
+      description = "Keys of --output json: any key of the node's manifest JSON (config, depends_on, tags, alias,"
+          + " columns, ...) or a dotted path (config.materialized), as dbt 1.10+ takes them; also 'selector'."
+          + " Default: dbt's " + DbtJson.DEFAULT_KEYS_TEXT + ".")
   List<String> outputKeys = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    List<String> keys = outputKeys.isEmpty() ? DEFAULT_KEYS : outputKeys;
-    for (String k : keys) {
-      if (!KEYS.contains(k)) {
-        throw new ParameterException(spec.commandLine(), "unknown output key '" + k + "' (known: "
-            + String.join(", ", KEYS) + ")");
-      }
-    }
     PrintWriter out = spec.commandLine().getOut();
-    ObjectMapper json = new ObjectMapper();
     try (DbtLens lens = db.open()) {
-      var lineage = lens.lineage(db.environment);
-      for (NodeId id : lineage.select(selection.selection())) {
+      Lineage lineage = selection.lineage(lens, db.environment);
+      List<NodeId> ids = selection.select(lineage, spec.commandLine().getErr());
+      if (output == Output.JSON) {
+        json(out, lineage, ids);
+        return ExitCode.OK;
+      }
+      for (NodeId id : ids) {
         LineageNode n = lineage.node(id).orElseThrow();
         out.println(switch (output) {
           case NAME -> n.name();
           case PATH -> n.originalFilePath();
-          case SELECTOR -> n.selector();
-          case JSON -> json.writeValueAsString(fields(n, keys));
+          default -> lineage.selector(id);
         });
       }
     }
     return ExitCode.OK;
   }
 
-  static Map<String, Object> fields(LineageNode n, List<String> keys) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (String k : keys) {
-      m.put(k, switch (k) {
-        case "unique_id" -> n.uniqueId().value();
-        case "name" -> n.name();
-        case "resource_type" -> n.resourceType();
-        case "package_name" -> n.packageName();
-        case "original_file_path" -> n.originalFilePath();
-        case "path" -> n.path();
-        case "alias" -> n.alias();
-        case "fqn" -> n.fqn();
-        case "tags" -> n.tags();
-        default -> n.selector();
-      });
+  private void json(PrintWriter out, Lineage lineage, List<NodeId> ids) throws Exception {
+    Map<NodeId, String> raw = lineage.nodesJson(ids);
+    for (NodeId id : ids) {
+      String json = raw.get(id);
+      Map<String, Object> computed = new LinkedHashMap<>();
+      computed.put("selector", lineage.selector(id));
+      out.println(json == null ? DbtJson.bare(lineage.node(id).orElseThrow(), outputKeys, computed)
+          : DbtJson.keys(json, outputKeys, computed));
     }
-    return m;
   }
 }

@@ -9,7 +9,10 @@ public final class ExitCode {
   public static final int OK = 0;
   /** Anything that is neither a usage error nor bad input. */
   public static final int FAILURE = 1;
-  /** A bad option, an unknown command, a missing {@code --db} or one that is not a database, a SQL syntax error. */
+  /**
+   * A bad option, an unknown command, a missing {@code --db} or one that is not a database, a
+   * malformed selection, an unknown invocation id, a SQL syntax error.
+   */
   public static final int USAGE = 2;
   /** An artifact file that is malformed or of an unsupported version. */
   public static final int BAD_INPUT = 3;

@@ -1,6 +1,7 @@
 package dev.dbtlens.cli.support;
 
 import dev.dbtlens.ArtifactFormatException;
+import dev.dbtlens.InvocationNotFoundException;
 import dev.dbtlens.NotADatabaseException;
 import dev.dbtlens.SelectorSyntaxException;
 import java.io.PrintWriter;
@@ -15,8 +16,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns exceptions into one {@code error: ...} line and an exit code: 3 for bad input, 2 for usage
- * errors (bad options, arguments the library refuses, a {@code --db} that is not a database, SQL syntax
- * errors), 1 for anything else. Stack traces only with {@code --verbose}.
+ * errors (bad options and arguments the library refuses, a {@code --db} that is not a database, a
+ * malformed selection, an unknown invocation id, SQL syntax errors), 1 for anything else. A malformed
+ * selection keeps its second and third lines: the expression and a caret. Stack traces only with
+ * {@code --verbose}.
  */
 public final class Failures
     implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
@@ -26,8 +29,10 @@ public final class Failures
     if (t instanceof ArtifactFormatException) {
       return ExitCode.BAD_INPUT;
     }
+    // an invocation id given as an option (--state-invocation, --as-of) that names none is a usage error
     if (t instanceof ParameterException || t instanceof SelectorSyntaxException
-        || t instanceof IllegalArgumentException || t instanceof NotADatabaseException
+        || t instanceof InvocationNotFoundException || t instanceof IllegalArgumentException
+        || t instanceof NotADatabaseException
         || isSqlSyntaxError(t)) {
       return ExitCode.USAGE;
     }

@@ -38,11 +38,11 @@ public final class GraphLoader {
           WHERE environment = ? AND kind = 'manifest'
           ORDER BY generated_at DESC, ingested_at DESC, invocation_id DESC LIMIT 1"""
         : """
-          WITH at AS (SELECT max(generated_at) AS t FROM store.artifact WHERE environment = ? AND invocation_id = ?)
-          SELECT invocation_id, snapshot_id, project_name, selectors::VARCHAR FROM store.artifact, at
-          WHERE environment = ? AND kind = 'manifest' AND at.t IS NOT NULL
-          ORDER BY (generated_at <= at.t) DESC,
-                   CASE WHEN generated_at <= at.t THEN epoch(generated_at) ELSE -epoch(generated_at) END DESC
+          WITH as_of AS (SELECT max(generated_at) AS t FROM store.artifact WHERE environment = ? AND invocation_id = ?)
+          SELECT invocation_id, snapshot_id, project_name, selectors::VARCHAR FROM store.artifact, as_of
+          WHERE environment = ? AND kind = 'manifest' AND as_of.t IS NOT NULL
+          ORDER BY (generated_at <= as_of.t) DESC,
+                   CASE WHEN generated_at <= as_of.t THEN epoch(generated_at) ELSE -epoch(generated_at) END DESC
           LIMIT 1""";
     Object[] params = asOfInvocation == null ? new Object[] {environment}
         : new Object[] {environment, asOfInvocation, environment};
@@ -94,7 +94,7 @@ public final class GraphLoader {
       try (PreparedStatement s = c.prepareStatement("""
           SELECT d.unique_id, d.resource_type, d.name, d.package_name, d.original_file_path, d.path,
                  d.patch_path, d.fqn, d.tags, d.alias, d.access, d.group_name, d.version, d.latest_version,
-                 d.test_metadata->>'name', d.source_name
+                 d.test_metadata->>'name', d.source_name, d.materialized
           FROM store.snapshot_member m JOIN store.node_def d ON d.def_hash = m.def_hash
           WHERE m.snapshot_id = ? AND d.resource_type NOT IN ('macro', 'group', 'doc')
           ORDER BY d.unique_id""")) {
@@ -107,7 +107,8 @@ public final class GraphLoader {
                 r.getString(5), r.getString(6), r.getString(7), shared.of(r.getArray(8)),
                 shared.of(r.getArray(9)), name != null && name.equals(alias) ? name : alias,
                 shared.of(r.getString(11)), shared.of(r.getString(12)), shared.of(r.getString(13)),
-                shared.of(r.getString(14)), shared.of(r.getString(15)), shared.of(r.getString(16))));
+                shared.of(r.getString(14)), shared.of(r.getString(15)), shared.of(r.getString(16)),
+                shared.of(r.getString(17))));
           }
         }
       }
@@ -157,6 +158,65 @@ public final class GraphLoader {
       }
     }
     return out;
+  }
+
+  /**
+   * @param ids unique ids of nodes of the graph
+   * @return each one's JSON as the manifest holds it, by unique id in the order asked (ids the
+   *     snapshot lacks, such as bare nodes, are left out)
+   */
+  public static Map<String, String> rawJson(Store store, LineageGraph graph, List<String> asked) {
+    List<String> ids = asked;
+    Map<String, String> found = new HashMap<>();
+    int chunk = 500;
+    try (Connection c = store.duplicate()) {
+      if (ids.size() > 4 * chunk || ids.size() * 2 > graph.nodes.length) {
+        // many nodes, or most of the graph: one pass over the snapshot costs less than IN lists
+        scanAll(c, graph, new java.util.HashSet<>(ids), found);
+        ids = List.of();
+      }
+      for (int from = 0; from < ids.size(); from += chunk) {
+        List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+        String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT m.unique_id, d.raw_json::VARCHAR"
+            + " FROM store.snapshot_member m JOIN store.node_def d ON d.def_hash = m.def_hash"
+            + " WHERE m.snapshot_id = ? AND m.unique_id IN (" + marks + ")")) {
+          s.setString(1, graph.snapshotId);
+          for (int i = 0; i < part.size(); i++) {
+            s.setString(i + 2, part.get(i));
+          }
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              found.put(r.getString(1), r.getString(2));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("reading node definitions of environment " + graph.environment, e);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String id : asked) {
+      if (found.get(id) != null) {
+        out.put(id, found.get(id));
+      }
+    }
+    return out;
+  }
+
+  private static void scanAll(Connection c, LineageGraph graph, java.util.Set<String> wanted, Map<String, String> found)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT m.unique_id, d.raw_json::VARCHAR"
+        + " FROM store.snapshot_member m JOIN store.node_def d ON d.def_hash = m.def_hash WHERE m.snapshot_id = ?")) {
+      s.setString(1, graph.snapshotId);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          if (wanted.contains(r.getString(1))) {
+            found.put(r.getString(1), r.getString(2));
+          }
+        }
+      }
+    }
   }
 
   /** The root project: the manifest's project_name, else the package with the most models. */

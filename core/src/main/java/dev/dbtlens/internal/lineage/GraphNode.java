@@ -25,11 +25,13 @@ public final class GraphNode {
   public final String latestVersion;
   public final String testName;
   public final String sourceName;
+  /** {@code config.materialized}, or null. */
+  public final String materialized;
 
   GraphNode(String uniqueId, String resourceType, String name, String packageName,
       String originalFilePath, String path, String patchPath, List<String> fqn, List<String> tags,
       String alias, String access, String group, String version, String latestVersion,
-      String testName, String sourceName) {
+      String testName, String sourceName, String materialized) {
     this.uniqueId = uniqueId;
     this.resourceType = resourceType;
     this.name = name;
@@ -46,6 +48,7 @@ public final class GraphNode {
     this.latestVersion = latestVersion;
     this.testName = testName;
     this.sourceName = sourceName;
+    this.materialized = materialized;
   }
 
   public boolean isVersioned() {
@@ -54,6 +57,6 @@ public final class GraphNode {
 
   LineageNode toPublic() {
     return new LineageNode(NodeId.of(uniqueId), resourceType, name, packageName, originalFilePath,
-        path, fqn, tags, alias);
+        path, fqn, tags, alias, sourceName, version, materialized);
   }
 }

@@ -96,11 +96,21 @@ public final class LineageGraph {
 
   private static final int[] NONE = new int[0];
 
+  /**
+   * A node only parent_map names (e.g. disabled): package, name and fqn from its unique id, so it
+   * can be selected back like any node of its package ({@code shop.customers}).
+   */
   private static GraphNode bare(String id) {
-    String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : "unknown";
-    String name = id.substring(id.lastIndexOf('.') + 1);
-    return new GraphNode(id, type, name, null, null, null, null, List.of(), List.of(), null, null,
-        null, null, null, null, null);
+    String[] parts = id.split("\\.", -1);
+    if (parts.length < 3) {
+      String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : "unknown";
+      return new GraphNode(id, type, id.substring(id.lastIndexOf('.') + 1), null, null, null, null, List.of(),
+          List.of(), null, null, null, null, null, null, null, null);
+    }
+    List<String> fqn = List.of(parts).subList(1, parts.length);
+    String sourceName = "source".equals(parts[0]) && parts.length == 4 ? parts[2] : null;
+    return new GraphNode(id, parts[0], parts[parts.length - 1], parts[1], null, null, null, fqn, List.of(), null,
+        null, null, null, null, null, sourceName, null);
   }
 
   /**

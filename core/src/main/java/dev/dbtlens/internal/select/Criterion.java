@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param childrenDepth generations of descendants; negative for all
  * @param childrensParents {@code @}: descendants and all their ancestors
  * @param indirect how tests follow, null for the enclosing default
+ * @param expression the expression it was read from, for error messages
+ * @param valueAt where its value starts in that expression
  */
 record Criterion(
     String method,
@@ -30,7 +32,9 @@ record Criterion(
     boolean children,
     int childrenDepth,
     boolean childrensParents,
-    IndirectSelection indirect) implements SelectorExpr {
+    IndirectSelection indirect,
+    String expression,
+    int valueAt) implements SelectorExpr {
 
   static final Set<String> METHODS = Set.of("fqn", "tag", "group", "access", "source", "exposure",
       "metric", "semantic_model", "saved_query", "unit_test", "path", "file", "package", "config",
@@ -48,7 +52,7 @@ record Criterion(
   static Criterion parse(String expression, String spec, int offset, IndirectSelection indirect) {
     Matcher m = SPEC.matcher(spec);
     if (!m.matches()) {
-      throw new SelectorSyntaxException(expression, offset, "Malformed selection criterion '" + spec + "'");
+      throw new SelectorSyntaxException(expression, offset, "Malformed selection criterion '" + Texts.cut(spec) + "'");
     }
     boolean at = m.group("at") != null;
     boolean parents = m.group("parents") != null;
@@ -59,12 +63,12 @@ record Criterion(
     String value = m.group("value");
     int valueAt = offset + m.start("value");
     if (value.isEmpty()) {
-      throw new SelectorSyntaxException(expression, valueAt, "Missing value in criterion '" + spec + "'");
+      throw new SelectorSyntaxException(expression, valueAt, "Missing value in criterion '" + Texts.cut(spec) + "'");
     }
     int plus = value.indexOf('+');
     if (plus >= 0) {
-      throw new SelectorSyntaxException(expression, valueAt + plus,
-          "Unexpected '+' in '" + value + "': a depth is digits right before or after '+' (e.g. 2+orders+3)");
+      throw new SelectorSyntaxException(expression, valueAt + plus, "Unexpected '+' in '" + Texts.cut(value)
+          + "': a depth is digits right before or after '+' (e.g. 2+orders+3)");
     }
     String methodText = m.group("method");
     String method;
@@ -77,16 +81,41 @@ record Criterion(
       method = parts[0];
       args = List.of(parts).subList(1, parts.length);
       if (!METHODS.contains(method)) {
-        throw new SelectorSyntaxException(expression, offset + m.start("method"),
-            "Unknown selection method '" + method + "' (known: " + String.join(", ", METHODS.stream().sorted().toList()) + ")");
+        List<String> known = METHODS.stream().sorted().toList();
+        throw new SelectorSyntaxException(expression, offset + m.start("method"), "Unknown selection method '"
+            + Texts.cut(method) + "'" + Texts.suggestion(method, known) + " (known: " + String.join(", ", known) + ")");
       }
     }
-    return new Criterion(method, args, value, parents, depth(m.group("pdepth")), m.group("children") != null,
-        depth(m.group("cdepth")), at, indirect);
+    int parentsDepth = depth(m.group("pdepth"), expression, offset + m.start("parents"));
+    int childrenDepth = depth(m.group("cdepth"), expression, offset + m.start("children") + 1);
+    return new Criterion(method, args, value, parents, parentsDepth, m.group("children") != null,
+        childrenDepth, at, indirect, expression, valueAt);
   }
 
-  private static int depth(String digits) {
-    return digits == null || digits.isEmpty() ? -1 : Integer.parseInt(digits);
+  /** @return the problem as an exception pointing at this criterion's value */
+  SelectorSyntaxException invalid(String problem) {
+    return new SelectorSyntaxException(expression, valueAt, problem);
+  }
+
+  /** @return the problem as an exception pointing at this criterion's method argument {@code arg} (0-based) */
+  SelectorSyntaxException invalidArgument(int arg, String problem) {
+    int at = valueAt - 1; // the ':' before the value
+    for (int i = args.size() - 1; i >= arg; i--) {
+      at -= args.get(i).length() + 1;
+    }
+    return new SelectorSyntaxException(expression, Math.max(0, at + 1), problem);
+  }
+
+  private static int depth(String digits, String expression, int at) {
+    if (digits == null || digits.isEmpty()) {
+      return -1;
+    }
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException tooLarge) {
+      throw new SelectorSyntaxException(expression, at, "Depth " + Texts.cut(digits) + " is too large (at most "
+          + Integer.MAX_VALUE + "; leave it out for all generations)");
+    }
   }
 
   /** dbt's inference: a path if it has a separator, a file for .sql/.py/.csv, else fqn. */

@@ -8,6 +8,7 @@ import dev.dbtlens.Selection;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +48,16 @@ public final class LineageAccess {
       return graph;
     }
 
+    /** The indexes of the nodes a selection selects, and dbt's warnings about it. */
+    public record Selected(BitSet nodes, List<String> warnings) {}
+
     /** @return the indexes of the nodes a selection selects in this graph */
     public BitSet select(Selection selection) {
+      return selectWithWarnings(selection).nodes();
+    }
+
+    /** @return the indexes of the nodes a selection selects in this graph, with dbt's warnings */
+    public Selected selectWithWarnings(Selection selection) {
       StateData state = new StateData(store, graph, selection.stateInvocation());
       SelectorMethods methods = new SelectorMethods(graph, rootProject, state, this::configs);
       Path file = selection.selectorsFile();
@@ -64,7 +73,14 @@ public final class LineageAccess {
           return read;
         }
       } : this::manifestSelectors;
-      return new SelectorEngine(graph, methods, selectors).select(selection);
+      SelectorEngine engine = new SelectorEngine(graph, methods, selectors, file == null ? null : file.toString());
+      BitSet nodes = engine.select(selection);
+      return new Selected(nodes, engine.warnings());
+    }
+
+    /** @return the manifest JSON of those nodes, by unique id (see {@link GraphLoader#rawJson}) */
+    public Map<String, String> rawJson(List<String> ids) {
+      return GraphLoader.rawJson(store, graph, ids);
     }
 
     /** Node configs, read on the first {@code config:} selection and kept with the graph. */
@@ -97,7 +113,8 @@ public final class LineageAccess {
   }
 
   /** @return the graph of an environment's latest manifest, or of the one in force at an invocation */
-  public Loaded loaded(String environment, String asOf) {
+  public Loaded loaded(String environment, String asOfIdOrPrefix) {
+    String asOf = asOfIdOrPrefix == null ? null : Invocations.resolve(store, environment, asOfIdOrPrefix);
     String key = environment + "\u0000" + (asOf == null ? "" : asOf);
     return cache.computeIfAbsent(key, k -> {
       GraphLoader.ManifestRef ref = GraphLoader.manifest(store, environment, asOf);

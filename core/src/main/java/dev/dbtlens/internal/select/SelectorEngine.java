@@ -4,7 +4,6 @@ import dev.dbtlens.internal.lineage.GraphIndex;
 import dev.dbtlens.internal.lineage.LineageGraph;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtlens.IndirectSelection;
-import dev.dbtlens.NotFoundException;
 import dev.dbtlens.Selection;
 import dev.dbtlens.SelectorSyntaxException;
 import java.util.ArrayList;
@@ -22,20 +21,33 @@ final class SelectorEngine {
   private final LineageGraph graph;
   private final SelectorMethods methods;
   private final Supplier<Map<String, JsonNode>> yamlSelectors;
+  private final String selectorsOrigin;
+  private final List<String> warnings = new ArrayList<>();
 
   /** Nodes selected directly, and tests only waiting for their other parents. */
   record Result(BitSet direct, BitSet indirect) {}
 
-  /** @param yamlSelectors the YAML selectors by name, asked for only when a selection needs them */
-  SelectorEngine(LineageGraph graph, SelectorMethods methods, Supplier<Map<String, JsonNode>> yamlSelectors) {
+  /**
+   * @param yamlSelectors the YAML selectors by name, asked for only when a selection needs them
+   * @param selectorsOrigin where they come from, for messages: null for the manifest, else the file
+   */
+  SelectorEngine(LineageGraph graph, SelectorMethods methods, Supplier<Map<String, JsonNode>> yamlSelectors,
+      String selectorsOrigin) {
     this.graph = graph;
     this.methods = methods;
     this.yamlSelectors = yamlSelectors;
+    this.selectorsOrigin = selectorsOrigin;
+  }
+
+  /** @return dbt's warnings of the last {@link #select}: criteria that matched nothing, nothing selected */
+  List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   BitSet select(Selection selection) {
+    warnings.clear();
     SelectorExpr spec = spec(selection);
-    BitSet direct = eval(spec, describe(selection)).direct(); // a fresh set: ours to change
+    BitSet direct = eval(spec).direct(); // a fresh set: ours to change
     if (selection.resourceTypes().isEmpty()) {
       direct.andNot(graph.lookup.typeBits("operation"));
     } else {
@@ -45,11 +57,10 @@ final class SelectorEngine {
       }
       direct.and(kept);
     }
+    if (direct.isEmpty()) {
+      warnings.add("No nodes selected!");
+    }
     return direct;
-  }
-
-  private static String describe(Selection s) {
-    return String.join(" ", s.select());
   }
 
   private SelectorExpr spec(Selection s) {
@@ -64,18 +75,19 @@ final class SelectorEngine {
       }
     }
     SelectorExpr include = s.select().isEmpty() ? Everything.INSTANCE.criterion(s.indirectSelection())
-        : union(s.select(), s.indirectSelection());
+        : union(s.select(), s.indirectSelection(), true);
     if (s.exclude().isEmpty()) {
       return include;
     }
     // as dbt-core's parse_difference: the exclusion is eager, the difference takes the global mode
-    return new SelectorExpr.Difference(include, union(s.exclude(), IndirectSelection.EAGER), s.indirectSelection());
+    return new SelectorExpr.Difference(include, union(s.exclude(), IndirectSelection.EAGER, false),
+        s.indirectSelection());
   }
 
-  private static SelectorExpr union(List<String> expressions, IndirectSelection indirect) {
+  private static SelectorExpr union(List<String> expressions, IndirectSelection indirect, boolean expectExists) {
     List<SelectorExpr> parts = new ArrayList<>();
     for (String e : expressions) {
-      parts.add(SelectorExpr.parseCli(e, indirect));
+      parts.add(SelectorExpr.parseCli(e, indirect, expectExists));
     }
     return parts.size() == 1 ? parts.get(0) : new SelectorExpr.Union(parts, indirect);
   }
@@ -85,17 +97,24 @@ final class SelectorEngine {
     INSTANCE;
 
     Criterion criterion(IndirectSelection indirect) {
-      return new Criterion("*", List.of(), "*", false, -1, false, -1, false, indirect);
+      return new Criterion("*", List.of(), "*", false, -1, false, -1, false, indirect, "*", 0);
     }
   }
 
-  Result eval(SelectorExpr e, String expression) {
+  Result eval(SelectorExpr e) {
     if (e instanceof Criterion c) {
-      return criterion(c, expression);
+      return criterion(c);
+    }
+    if (e instanceof SelectorExpr.Checked checked) {
+      Result r = eval(checked.part());
+      if (r.direct().isEmpty()) {
+        warnings.add("The selection criterion '" + Texts.cut(checked.raw()) + "' does not match any enabled nodes");
+      }
+      return r;
     }
     if (e instanceof SelectorExpr.Difference d) {
-      Result in = eval(d.include(), expression);
-      Result out = eval(d.exclude(), expression);
+      Result in = eval(d.include());
+      Result out = eval(d.exclude());
       BitSet direct = copy(in.direct());
       direct.andNot(out.direct());
       BitSet indirect = or(in.direct(), in.indirect());
@@ -108,7 +127,7 @@ final class SelectorEngine {
     BitSet direct = null;
     BitSet indirect = null;
     for (SelectorExpr part : parts) {
-      Result r = eval(part, expression);
+      Result r = eval(part);
       BitSet withIndirect = or(r.direct(), r.indirect());
       direct = direct == null ? copy(r.direct()) : combine(direct, r.direct(), union);
       indirect = indirect == null ? withIndirect : combine(indirect, withIndirect, union);
@@ -132,8 +151,8 @@ final class SelectorEngine {
     return new Result(selected, onlyIndirect);
   }
 
-  private Result criterion(Criterion c, String expression) {
-    BitSet collected = "*".equals(c.method()) ? all() : methods.match(c, expression);
+  private Result criterion(Criterion c) {
+    BitSet collected = "*".equals(c.method()) ? all() : methods.match(c);
     if (!c.childrensParents() && !c.parents() && !c.children()) {
       return expand(collected, c.indirect() == null ? IndirectSelection.EAGER : c.indirect());
     }
@@ -240,10 +259,20 @@ final class SelectorEngine {
     Map<String, JsonNode> known = yamlSelectors.get();
     JsonNode selector = known.get(name);
     if (selector == null) {
-      throw new NotFoundException("Selector '" + name + "' not found (known: "
-          + String.join(", ", known.keySet()) + ").");
+      throw new SelectorSyntaxException(name, 0, unknownSelector(name, known));
     }
     return definition(selector.get("definition"), name, indirect, 0);
+  }
+
+  private String unknownSelector(String name, Map<String, JsonNode> known) {
+    String where = selectorsOrigin == null ? "" : " in " + selectorsOrigin;
+    if (known.isEmpty()) {
+      return selectorsOrigin == null
+          ? "Selector '" + Texts.cut(name) + "' not found: the manifest defines no selectors (give a selectors.yml with --selectors-file)"
+          : "Selector '" + Texts.cut(name) + "' not found: " + selectorsOrigin + " defines no selectors";
+    }
+    return "Selector '" + Texts.cut(name) + "' not found" + where + " (known: " + Texts.names(known.keySet()) + ")"
+        + Texts.suggestion(name, known.keySet());
   }
 
   private SelectorExpr definition(JsonNode def, String name, IndirectSelection indirect, int depth) {
@@ -254,7 +283,7 @@ final class SelectorEngine {
       throw new SelectorSyntaxException(name, 0, "Selector '" + name + "' has no definition");
     }
     if (def.isTextual()) {
-      return SelectorExpr.parseCli(def.textValue(), indirect);
+      return SelectorExpr.parseCli(def.textValue(), indirect, false);
     }
     if (def.has("union") || def.has("intersection")) {
       boolean union = def.has("union");
@@ -293,25 +322,35 @@ final class SelectorEngine {
       method = def.fieldNames().next();
       value = def.get(method);
     } else {
-      throw new SelectorSyntaxException(name, 0, "Selector '" + name + "': expected union, intersection,"
-          + " or a method and value in " + def);
+      throw new SelectorSyntaxException(name, 0, "Selector '" + Texts.cut(name) + "': expected union, intersection,"
+          + " or a method and value in " + Texts.cut(def.toString()));
     }
     if ("selector".equals(method)) {
       return yaml(value.asText(), indirect);
     }
     String[] parts = method.split("\\.");
     if (!Criterion.METHODS.contains(parts[0])) {
-      throw new SelectorSyntaxException(name, 0, "Selector '" + name + "': unknown method '" + parts[0] + "'");
+      throw new SelectorSyntaxException(name, 0, "Selector '" + Texts.cut(name) + "': unknown method '"
+          + Texts.cut(parts[0]) + "'" + Texts.suggestion(parts[0], Criterion.METHODS));
     }
-    IndirectSelection mode = def.has("indirect_selection")
-        ? IndirectSelection.valueOf(def.get("indirect_selection").asText().toUpperCase(Locale.ROOT)) : indirect;
-    Criterion c = new Criterion(parts[0], List.of(parts).subList(1, parts.length), value == null ? "" : value.asText(),
+    IndirectSelection mode = def.has("indirect_selection") ? mode(def.get("indirect_selection").asText(), name) : indirect;
+    String text = value == null ? "" : value.asText();
+    Criterion c = new Criterion(parts[0], List.of(parts).subList(1, parts.length), text,
         def.path("parents").asBoolean(false) || def.has("parents_depth"), def.path("parents_depth").asInt(-1),
         def.path("children").asBoolean(false) || def.has("children_depth"), def.path("children_depth").asInt(-1),
-        def.path("childrens_parents").asBoolean(false), mode);
+        def.path("childrens_parents").asBoolean(false), mode, method + ":" + text, method.length() + 1);
     if (def.has("exclude")) {
       return new SelectorExpr.Difference(c, unionOf(def.get("exclude"), name, indirect, depth), IndirectSelection.EAGER);
     }
     return c;
+  }
+
+  private static IndirectSelection mode(String text, String selector) {
+    try {
+      return IndirectSelection.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new SelectorSyntaxException(selector, 0, "Selector '" + Texts.cut(selector) + "': indirect_selection '"
+          + Texts.cut(text) + "' is not one of eager, cautious, buildable, empty");
+    }
   }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A parsed selection: criteria combined by union, intersection and difference. */
 sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExpr.Intersection,
-    SelectorExpr.Difference {
+    SelectorExpr.Difference, SelectorExpr.Checked {
 
   /** Any of the parts; tests waiting on parents from several parts join as {@code indirect} says. */
   record Union(List<SelectorExpr> parts, IndirectSelection indirect) implements SelectorExpr {}
@@ -22,14 +22,25 @@ sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExp
       implements SelectorExpr {}
 
   /**
-   * Parses CLI syntax: space-separated parts are a union, comma-separated criteria an intersection.
+   * One space-separated part of a {@code --select} value: dbt warns when it selects nothing
+   * ({@code expect_exists} in dbt-core's parse_union).
+   *
+   * @param raw the part as written, for the warning
    */
-  static SelectorExpr parseCli(String expression, IndirectSelection indirect) {
+  record Checked(SelectorExpr part, String raw) implements SelectorExpr {}
+
+  /**
+   * Parses CLI syntax: space-separated parts are a union, comma-separated criteria an intersection.
+   *
+   * @param expectExists wrap each space-separated part in {@link Checked} (selections, not exclusions)
+   */
+  static SelectorExpr parseCli(String expression, IndirectSelection indirect, boolean expectExists) {
     Map<String, SelectorExpr> cache = Parsed.CACHE;
     if (cache.size() > Parsed.MAX) {
       cache.clear();
     }
-    return cache.computeIfAbsent(indirect.name() + "\u0000" + expression, k -> parse(expression, indirect));
+    return cache.computeIfAbsent(indirect.name() + (expectExists ? "\u0001" : "\u0000") + expression,
+        k -> parse(expression, indirect, expectExists));
   }
 
   /** Parsed CLI expressions, by mode and text: the parse trees are immutable and often repeated. */
@@ -40,7 +51,7 @@ sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExp
     private Parsed() {}
   }
 
-  private static SelectorExpr parse(String expression, IndirectSelection indirect) {
+  private static SelectorExpr parse(String expression, IndirectSelection indirect, boolean expectExists) {
     List<SelectorExpr> union = new ArrayList<>();
     int i = 0;
     int n = expression.length();
@@ -53,7 +64,9 @@ sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExp
         i++;
       }
       if (i > start) {
-        union.add(intersection(expression, expression.substring(start, i), start, indirect));
+        String token = expression.substring(start, i);
+        SelectorExpr part = intersection(expression, token, start, indirect);
+        union.add(expectExists ? new Checked(part, token) : part);
       }
     }
     if (union.isEmpty()) {
@@ -68,7 +81,8 @@ sealed interface SelectorExpr permits Criterion, SelectorExpr.Union, SelectorExp
     for (int comma = token.indexOf(','); ; comma = token.indexOf(',', start)) {
       int end = comma < 0 ? token.length() : comma;
       if (end == start) {
-        throw new SelectorSyntaxException(expression, offset + start, "Empty criterion in intersection '" + token + "'");
+        throw new SelectorSyntaxException(expression, offset + start,
+            "Empty criterion in intersection '" + Texts.cut(token) + "'");
       }
       parts.add(Criterion.parse(expression, token.substring(start, end), offset + start, indirect));
       if (comma < 0) {

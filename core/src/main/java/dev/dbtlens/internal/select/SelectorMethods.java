@@ -4,7 +4,6 @@ import dev.dbtlens.internal.lineage.GraphIndex;
 import dev.dbtlens.internal.lineage.GraphNode;
 import dev.dbtlens.internal.lineage.LineageGraph;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbtlens.SelectorSyntaxException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -34,28 +33,28 @@ final class SelectorMethods {
   }
 
   /** @return the nodes a criterion's method and value select, before graph operators */
-  BitSet match(Criterion c, String expression) {
+  BitSet match(Criterion c) {
     String v = c.value();
     return switch (c.method()) {
       case "fqn" -> fqn(v);
       case "tag" -> tag(v);
       case "group" -> where(n -> Glob.matches(n.group, v));
       case "access" -> where(n -> v.equals(n.access));
-      case "source" -> dotted(c, expression, "source", 3);
-      case "exposure", "metric", "semantic_model", "saved_query", "unit_test" -> dotted(c, expression, c.method(), 2);
+      case "source" -> dotted(c, "source", 3);
+      case "exposure", "metric", "semantic_model", "saved_query", "unit_test" -> dotted(c, c.method(), 2);
       case "path" -> where(n -> pathMatches(n, v));
       case "file" -> where(n -> fileMatches(n.originalFilePath, v));
       case "package" -> where(n -> Glob.matches(n.packageName, "this".equals(v) ? rootProject : v));
-      case "config" -> config(c, expression);
+      case "config" -> config(c);
       case "resource_type" -> listed(graph.lookup.ofType(v));
       case "test_name" -> or(where("test", n -> Glob.matches(n.testName, v)),
           where("unit_test", n -> Glob.matches(n.name, v)));
-      case "test_type" -> testType(c, expression);
-      case "version" -> version(c, expression);
-      case "state" -> state.state(v, expression, c);
+      case "test_type" -> testType(c);
+      case "version" -> version(c);
+      case "state" -> state.state(v, c);
       case "result" -> state.result(v);
-      case "source_status" -> state.sourceStatus(v, expression, c);
-      default -> throw new SelectorSyntaxException(expression, 0, "Unsupported method '" + c.method() + "'");
+      case "source_status" -> state.sourceStatus(v, c);
+      default -> throw c.invalid("Unsupported method '" + c.method() + "'");
     };
   }
 
@@ -187,11 +186,11 @@ final class SelectorMethods {
   }
 
   /** source:[package.]source[.table] and exposure:[package.]name style patterns. */
-  private BitSet dotted(Criterion c, String expression, String type, int maxParts) {
+  private BitSet dotted(Criterion c, String type, int maxParts) {
     String[] parts = c.value().split("\\.", -1);
     if (parts.length > maxParts) {
-      throw new SelectorSyntaxException(expression, 0, "Invalid " + type + " selector value '" + c.value()
-          + "': expected at most " + maxParts + " dot-separated parts");
+      throw c.invalid("Invalid " + type + " selector value '" + Texts.cut(c.value()) + "': expected at most "
+          + maxParts + " dot-separated parts (" + (maxParts == 3 ? "package.source_name.table" : "package.name") + ")");
     }
     String pkg;
     String first;
@@ -259,9 +258,9 @@ final class SelectorMethods {
     return Glob.matches(name, selector) || Glob.matches(stem, selector);
   }
 
-  private BitSet config(Criterion c, String expression) {
+  private BitSet config(Criterion c) {
     if (c.args().isEmpty()) {
-      throw new SelectorSyntaxException(expression, 0, "config: needs a key, e.g. config.materialized:table");
+      throw c.invalidArgument(0, "config: needs a key, e.g. config.materialized:table");
     }
     String v = c.value();
     JsonNode[] config = configs.get();
@@ -271,7 +270,24 @@ final class SelectorMethods {
         out.set(i);
       }
     }
+    if (out.isEmpty()) {
+      requireKnownKey(c, config);
+    }
     return out;
+  }
+
+  /** A top-level config key that no node of the graph has is a typo, not an empty selection. */
+  private static void requireKnownKey(Criterion c, JsonNode[] config) {
+    String key = c.args().get(0);
+    java.util.Set<String> keys = new java.util.TreeSet<>();
+    for (JsonNode n : config) {
+      if (n.has(key)) {
+        return;
+      }
+      n.fieldNames().forEachRemaining(keys::add);
+    }
+    throw c.invalidArgument(0, "Unknown config key '" + Texts.cut(key) + "': no node of this manifest has it"
+        + Texts.suggestion(key, keys));
   }
 
   private static boolean configMatches(JsonNode config, List<String> keys, String v) {
@@ -301,24 +317,24 @@ final class SelectorMethods {
     return value.isValueNode() && !value.isNull() && selector.equals(value.asText());
   }
 
-  private BitSet testType(Criterion c, String expression) {
+  private BitSet testType(Criterion c) {
     return switch (c.value()) {
       case "generic", "schema" -> where("test", n -> n.testName != null);
       case "singular" -> where("test", n -> n.testName == null);
       case "data" -> listed(graph.lookup.ofType("test"));
       case "unit" -> listed(graph.lookup.ofType("unit_test"));
-      default -> throw new SelectorSyntaxException(expression, 0, "Invalid test_type '" + c.value()
+      default -> throw c.invalid("Invalid test_type '" + Texts.cut(c.value())
           + "': expected one of generic, singular, data, unit");
     };
   }
 
-  private BitSet version(Criterion c, String expression) {
+  private BitSet version(Criterion c) {
     return switch (c.value()) {
       case "latest" -> where(n -> n.version != null && n.version.equals(n.latestVersion));
       case "prerelease" -> where(n -> n.version != null && n.latestVersion != null && compareVersions(n.version, n.latestVersion) > 0);
       case "old" -> where(n -> n.version != null && n.latestVersion != null && compareVersions(n.version, n.latestVersion) < 0);
       case "none" -> where("model", n -> n.version == null);
-      default -> throw new SelectorSyntaxException(expression, 0, "Invalid version selector '" + c.value()
+      default -> throw c.invalid("Invalid version selector '" + Texts.cut(c.value())
           + "': expected one of latest, prerelease, old, none");
     };
   }

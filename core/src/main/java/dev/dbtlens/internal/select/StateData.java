@@ -27,7 +27,9 @@ import java.util.Set;
 final class StateData {
   private final Store store;
   private final LineageGraph graph;
-  private final String stateInvocation;
+  /** The invocation as given (an id or a prefix), resolved on first use. */
+  private final String givenStateInvocation;
+  private String resolvedStateInvocation;
   private Map<String, Def> current;
   private Map<String, Def> previous;
 
@@ -38,10 +40,32 @@ final class StateData {
   StateData(Store store, LineageGraph graph, String stateInvocation) {
     this.store = store;
     this.graph = graph;
-    this.stateInvocation = stateInvocation;
+    this.givenStateInvocation = stateInvocation;
   }
 
-  BitSet state(String value, String expression, Criterion c) {
+  /**
+   * @param kind the artifact the method needs of it
+   * @return the state invocation's full id (null if none was given), having checked it has that artifact
+   */
+  private String stateInvocation(String kind, String method) {
+    if (givenStateInvocation == null) {
+      return null;
+    }
+    if (resolvedStateInvocation == null) {
+      resolvedStateInvocation = Invocations.resolve(store, graph.environment, givenStateInvocation);
+    }
+    Invocations.requireArtifact(store, graph.environment, resolvedStateInvocation, kind, method);
+    return resolvedStateInvocation;
+  }
+
+  private static final Set<String> STATES = Set.of("new", "old", "modified", "unmodified", "modified.body",
+      "modified.configs", "modified.relation", "modified.persisted_descriptions", "modified.macros",
+      "modified.contract");
+
+  BitSet state(String value, Criterion c) {
+    if (!STATES.contains(value)) {
+      throw invalidState(value, c);
+    }
     loadDefinitions();
     Map<String, Boolean> macroChanged = new HashMap<>();
     BitSet out = new BitSet(graph.size());
@@ -64,15 +88,19 @@ final class StateData {
         case "modified.persisted_descriptions" -> old == null || descriptionsChanged(now, old);
         case "modified.macros" -> old == null || macrosChanged(now, macroChanged);
         case "modified.contract" -> old == null || contractChanged(now, old);
-        default -> throw new SelectorSyntaxException(expression, 0, "Invalid state selector '" + value
-            + "': expected new, old, modified, unmodified, or modified.body|configs|relation|"
-            + "persisted_descriptions|macros|contract");
+        default -> throw invalidState(value, c);
       };
       if (selected) {
         out.set(i);
       }
     }
     return out;
+  }
+
+  private static SelectorSyntaxException invalidState(String value, Criterion c) {
+    return c.invalid("Invalid state selector '" + Texts.cut(value) + "': expected new, old, modified, unmodified,"
+        + " or modified.body|configs|relation|persisted_descriptions|macros|contract"
+        + Texts.suggestion(value, STATES));
   }
 
   private static boolean bodyChanged(Def now, Def old) {
@@ -130,6 +158,7 @@ final class StateData {
     if (current != null) {
       return;
     }
+    String stateInvocation = stateInvocation("manifest", "state:");
     String snapshot = stateInvocation != null
         ? one("SELECT snapshot_id FROM store.artifact WHERE environment = ? AND kind = 'manifest'"
             + " AND invocation_id = ?", graph.environment, stateInvocation)
@@ -163,6 +192,7 @@ final class StateData {
   }
 
   BitSet result(String status) {
+    String stateInvocation = stateInvocation("run_results", "result:");
     String invocation = stateInvocation != null ? stateInvocation
         : one("SELECT invocation_id FROM store.artifact WHERE environment = ? AND kind = 'run_results'"
             + " ORDER BY generated_at DESC LIMIT 1", graph.environment);
@@ -175,7 +205,18 @@ final class StateData {
     return ids(ids);
   }
 
-  BitSet sourceStatus(String value, String expression, Criterion c) {
+  private static final Set<String> SOURCE_STATUSES = Set.of("fresher", "stale", "error", "warn", "pass");
+
+  /**
+   * {@code fresher}: the latest check against the state invocation's (else the one before it); the
+   * others: the state invocation's check (else the latest).
+   */
+  BitSet sourceStatus(String value, Criterion c) {
+    if (!SOURCE_STATUSES.contains(value)) {
+      throw c.invalid("Invalid source_status selector '" + Texts.cut(value)
+          + "': expected fresher (as dbt), or stale, error, warn, pass" + Texts.suggestion(value, SOURCE_STATUSES));
+    }
+    String stateInvocation = stateInvocation("sources", "source_status:");
     List<String> runs = new java.util.ArrayList<>();
     query("SELECT invocation_id FROM store.artifact WHERE environment = ? AND kind = 'sources'"
         + " ORDER BY generated_at DESC", r -> runs.add(r.getString(1)), graph.environment);
@@ -183,19 +224,19 @@ final class StateData {
       throw new NotFoundException("source_status: needs source freshness results in environment '"
           + graph.environment + "'.");
     }
-    Map<String, Freshness> now = freshness(runs.get(0));
+    if (value.equals("fresher")) {
+      return fresher(freshness(runs.get(0)), previousFreshness(runs, stateInvocation));
+    }
+    Map<String, Freshness> checked = freshness(stateInvocation != null ? stateInvocation : runs.get(0));
     return switch (value) {
-      case "fresher" -> fresher(now, previousFreshness(runs));
-      case "stale" -> ids(keys(now, f -> f.status.equals("warn") || f.status.equals("error") || f.status.equals("runtime error")));
-      case "error" -> ids(keys(now, f -> f.status.equals("error") || f.status.equals("runtime error")));
-      case "warn" -> ids(keys(now, f -> f.status.equals("warn")));
-      case "pass" -> ids(keys(now, f -> f.status.equals("pass")));
-      default -> throw new SelectorSyntaxException(expression, 0, "Invalid source_status selector '" + value
-          + "': expected fresher (as dbt), or stale, error, warn, pass");
+      case "stale" -> ids(keys(checked, f -> f.status.equals("warn") || f.status.equals("error") || f.status.equals("runtime error")));
+      case "error" -> ids(keys(checked, f -> f.status.equals("error") || f.status.equals("runtime error")));
+      case "warn" -> ids(keys(checked, f -> f.status.equals("warn")));
+      default -> ids(keys(checked, f -> f.status.equals("pass")));
     };
   }
 
-  private Map<String, Freshness> previousFreshness(List<String> runs) {
+  private Map<String, Freshness> previousFreshness(List<String> runs, String stateInvocation) {
     if (stateInvocation != null) {
       return freshness(stateInvocation);
     }

@@ -1,5 +1,6 @@
 package dev.dbtlens.graphql.internal.execution;
 
+import dev.dbtlens.InvocationNotFoundException;
 import dev.dbtlens.NotFoundException;
 import dev.dbtlens.SelectorSyntaxException;
 import graphql.ErrorClassification;
@@ -11,6 +12,7 @@ import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -51,6 +53,7 @@ public final class Errors {
           .errorType(isBadInput(e) ? ErrorType.ValidationError : ErrorType.DataFetchingException)
           .location(params.getSourceLocation())
           .path(params.getPath())
+          .extensions(extensions(e))
           .build();
       return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }
@@ -59,7 +62,21 @@ public final class Errors {
       return e instanceof SelectorSyntaxException || e instanceof IllegalArgumentException;
     }
 
+    /** A selection's expression and the position of its problem; an invocation prefix's candidates. */
+    private static Map<String, Object> extensions(Throwable e) {
+      if (e instanceof SelectorSyntaxException s) {
+        return Map.of("expression", s.expression(), "position", s.position());
+      }
+      if (e instanceof InvocationNotFoundException n && !n.candidates().isEmpty()) {
+        return Map.of("candidates", n.candidates());
+      }
+      return null;
+    }
+
     private static String message(Throwable e) {
+      if (e instanceof SelectorSyntaxException s) {
+        return s.problem();
+      }
       if (e instanceof NotFoundException || isBadInput(e)) {
         return e.getMessage();
       }
