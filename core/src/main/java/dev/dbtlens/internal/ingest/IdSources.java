@@ -38,7 +38,7 @@ final class IdSources {
       return;
     }
     Map<String, String> vars = new LinkedHashMap<>();
-    env.fields().forEachRemaining(e -> vars.put(e.getKey(), Json.scalar(e.getValue())));
+    env.properties().forEach(e -> vars.put(e.getKey(), Json.scalar(e.getValue())));
     Id environment = id(vars, ENVIRONMENT, Source.ARTIFACT_ENV, warnings);
     if (artifactEnvironment == null) {
       artifactEnvironment = environment;
