@@ -1,6 +1,5 @@
 package dev.dbtlens;
 
-import dev.dbtlens.DbtLens;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Another process that opens a database for writing and holds it for a while, as a running ingest would. */
-final class LockHolder implements AutoCloseable {
+/**
+ * Another process that opens a database for writing and holds it for a while, as a running ingest
+ * would. Shared with the CLI's tests through core's test jar.
+ */
+public final class LockHolder implements AutoCloseable {
   private final Process process;
 
   private LockHolder(Process process) {
@@ -17,7 +19,7 @@ final class LockHolder implements AutoCloseable {
   }
 
   /** Starts the other process and returns once it holds the lock. */
-  static LockHolder hold(Path db, double seconds) throws IOException {
+  public static LockHolder hold(Path db, double seconds) throws IOException {
     String cp = String.join(File.pathSeparator, List.of(System.getProperty("java.class.path", ""),
         System.getProperty("jdk.module.path", "")));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -31,7 +33,7 @@ final class LockHolder implements AutoCloseable {
     return new LockHolder(p);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 

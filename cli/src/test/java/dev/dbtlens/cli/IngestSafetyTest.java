@@ -2,6 +2,7 @@ package dev.dbtlens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbtlens.LockHolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

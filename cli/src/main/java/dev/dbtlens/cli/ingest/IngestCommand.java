@@ -76,6 +76,7 @@ public final class IngestCommand implements Callable<Integer> {
       description = "The run id of the one invocation this ingest adds. Default: DBT_CLOUD_RUN_ID,"
           + " DBT_JOB_RUN_ID or GITHUB_RUN_ID, or the artifacts' metadata.env, or the next free id.")
   Long runId;
+
   @Option(names = "--allow-conflicts",
       description = "Skip files that conflict with the environment (a different file for an invocation it"
           + " already holds) and add the rest, exit 0. Without it a conflict fails the ingest: nothing is"
