@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 
@@ -22,7 +23,20 @@ import org.duckdb.DuckDBConnection;
  */
 public final class Store implements AutoCloseable {
   /** Version of the SQL schema this build writes and reads. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
+
+  /**
+   * The scripts that take a version-2 database to version 3, run in this order in one transaction.
+   * Each capability that adds tables owns one script ({@code v3-<capability>.sql}) that creates
+   * them under the {@code store} schema.
+   */
+  static final List<String> V3_PARTS = List.of();
+
+  /**
+   * The view scripts run (as {@code CREATE OR REPLACE}) on every writable open, in this order:
+   * the core views first, then one script per capability ({@code views-<capability>.sql}).
+   */
+  static final List<String> VIEW_SCRIPTS = List.of("views.sql");
 
   /** The storage format new database files are written in: readable by DuckDB 1.2 and later. */
   public static final String STORAGE_VERSION = "v1.2.0";
@@ -145,8 +159,16 @@ public final class Store implements AutoCloseable {
         Ids.assignMissing(connection, Ids.Requested.NONE);
         CurrentState.refreshAll(connection);
       });
+      found = 2;
     }
-    runScript("views.sql");
+    if (found == 2) {
+      migrate("migrate-v2-v3.sql", () -> {
+        for (String part : V3_PARTS) {
+          runScript(part);
+        }
+      });
+    }
+    VIEW_SCRIPTS.forEach(this::runScript);
   }
 
   /** @return the schema version recorded in the database, or null for a database without one */

@@ -124,7 +124,7 @@ class IdsTest {
         .isInstanceOf(DbtLensException.class)
         .hasMessageContaining("was written by an older dbtlens (schema version 1); open it once for writing");
     try (DbtLens lens = DbtLens.open(file)) {
-      assertThat(lens.schemaVersion()).isEqualTo(2);
+      assertThat(lens.schemaVersion()).isEqualTo(DbtLens.SCHEMA_VERSION);
     }
     try (Store store = Store.open(file, true)) {
       assertThat(rows(store, "SELECT invocation_id, job, run_id, job_id FROM invocations ORDER BY run_id"))

@@ -43,7 +43,12 @@ import java.util.Set;
  * instrumentation. Each execution gets its own {@link Request} (one connection) and DataLoaders.
  */
 public final class Engine {
-  private static final String SDL = "/dev/dbtlens/graphql/schema.graphqls";
+  /**
+   * The SDL files, merged in this order: the published API's types first, then one file per
+   * capability beyond it ({@code <capability>.graphqls}, extending {@code Query} and other types
+   * with {@code extend type}).
+   */
+  private static final List<String> SDL = List.of("schema.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -55,7 +60,10 @@ public final class Engine {
     this.lens = lens;
     this.limits = limits;
     this.connections = connections;
-    TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+    TypeDefinitionRegistry types = new TypeDefinitionRegistry();
+    for (String file : SDL) {
+      types.merge(new SchemaParser().parse(sdl(file)));
+    }
     this.schema = buildSchema(types);
     this.graphQL = GraphQL.newGraphQL(schema)
         .instrumentation(new ChainedInstrumentation(List.of(
@@ -115,10 +123,11 @@ public final class Engine {
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 
-  private static String sdl() {
-    try (InputStream in = Engine.class.getResourceAsStream(SDL)) {
+  private static String sdl(String file) {
+    String resource = "/dev/dbtlens/graphql/" + file;
+    try (InputStream in = Engine.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + SDL.substring(1));
+        throw new IllegalStateException("missing resource " + resource.substring(1));
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
