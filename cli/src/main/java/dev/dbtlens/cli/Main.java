@@ -7,6 +7,7 @@ import dev.dbtlens.cli.freshness.FreshnessCommand;
 import dev.dbtlens.cli.graphql.GraphqlCommand;
 import dev.dbtlens.cli.graphql.SchemaCommand;
 import dev.dbtlens.cli.ingest.IngestCommand;
+import dev.dbtlens.cli.report.ReportCommand;
 import dev.dbtlens.cli.select.LineageCommand;
 import dev.dbtlens.cli.select.LsCommand;
 import dev.dbtlens.cli.serve.ServeCommand;
@@ -79,6 +80,7 @@ public final class Main {
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SchemaCommand())
         .addSubcommand(new ExportCommand())
+        .addSubcommand(new ReportCommand())
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)
         .setErr(err)
