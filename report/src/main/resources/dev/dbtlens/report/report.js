@@ -40,6 +40,7 @@
   }
   function chart(el, option) {
     var c = echarts.init(el, null, { renderer: 'canvas' });
+    option.animation = false;
     c.setOption(option); charts.push(c); return c;
   }
   function table(head, rows, id) {
@@ -230,19 +231,29 @@
     dagre.layout(g);
     el.dataset.edges = String(links.length);
     var data = nodes.map(function (i) {
-      var p = g.node(String(i)), s = status(i), label = nm(i);
-      return { id: String(i), name: label, x: p.x, y: p.y, symbol: 'roundRect', symbolSize: [p.width, p.height],
+      var p = g.node(String(i)), s = status(i);
+      return { id: String(i), name: nm(i), x: p.x, y: p.y, symbol: 'roundRect', symbolSize: [p.width, p.height],
         value: uid(i), itemStyle: { color: '#fff', borderColor: COLORS[s] && s !== 'none' ? COLORS[s] : (TYPE_COLORS[type(i)] || '#5b7083'),
           borderWidth: s === 'none' || s === 'success' || s === 'pass' ? 1.5 : 3 },
-        label: { show: true, color: TYPE_COLORS[type(i)] || '#333', fontSize: 11, overflow: 'truncate', width: p.width - 8 } };
+        label: { show: true, color: TYPE_COLORS[type(i)] || '#333', fontSize: 11, overflow: 'truncate', width: p.width - 6 } };
     });
     var c = chart(el, {
       tooltip: { formatter: function (p) { return p.dataType === 'node' ? esc(p.value) + '<br>' + esc(type(+p.data.id)) + ' · ' + esc(status(+p.data.id)) : ''; } },
-      series: [{ type: 'graph', layout: 'none', roam: true, scaleLimit: { min: 0.05, max: 8 }, draggable: false,
+      series: [{ type: 'graph', layout: 'none', roam: true, nodeScaleRatio: 1, scaleLimit: { min: 0.2, max: 40 }, draggable: false,
+        left: 70, right: 70, top: 20, bottom: 20,
         labelLayout: { hideOverlap: true }, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6,
-        lineStyle: { color: '#aab2bf', width: 1, curveness: 0.15 }, emphasis: { focus: 'adjacency' },
+        lineStyle: { color: '#aab2bf', width: 1, curveness: 0 }, emphasis: { focus: 'adjacency' },
         data: data, links: links }]
     });
+    // ECharts fits the layout into the box but keeps symbol sizes in pixels: scale them as it scaled the layout
+    var xs = data.map(function (d) { return d.x; }), ys = data.map(function (d) { return d.y; });
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    var a = c.convertToPixel({ seriesIndex: 0 }, [x0, y0]), b = c.convertToPixel({ seriesIndex: 0 }, [x1 > x0 ? x1 : x0 + 1, y1 > y0 ? y1 : y0 + 1]);
+    var k = Math.min(1, Math.abs(b[0] - a[0]) / Math.max(1, x1 - x0), Math.abs(b[1] - a[1]) / Math.max(1, y1 - y0));
+    if (data.length > 1 && k < 1 && isFinite(k)) {
+      data.forEach(function (d) { d.symbolSize = [d.symbolSize[0] * k, d.symbolSize[1] * k]; d.label.width = Math.max(8, d.symbolSize[0] - 4); d.label.fontSize = Math.max(7, 11 * Math.sqrt(k)); });
+      c.setOption({ series: [{ data: data, edgeSymbolSize: Math.max(3, 6 * k) }] });
+    }
     c.on('click', function (p) { if (p.dataType === 'node' && onClick) onClick(+p.data.id); });
     return c;
   }
@@ -291,7 +302,7 @@
       g.dataset.bars = String(rows.length);
       chart(g, {
         tooltip: { formatter: function (p) { var r = p.data.r; return esc(r[0] >= 0 ? uid(r[0]) : '?') + '<br>' + esc(st(r[4])) + ' · ' + fmtSec(r[5]); } },
-        grid: { left: 90, right: 20, top: 10, bottom: 40 }, dataZoom: [{ type: 'inside', filterMode: 'weakFilter' }, { type: 'slider', height: 16, bottom: 6, filterMode: 'weakFilter' }],
+        grid: { left: 10, right: 20, top: 10, bottom: 40, containLabel: true }, dataZoom: [{ type: 'inside', filterMode: 'weakFilter' }, { type: 'slider', height: 16, bottom: 6, filterMode: 'weakFilter' }],
         xAxis: { type: 'time' }, yAxis: { type: 'category', data: threads },
         series: [{ type: 'custom', encode: { x: [1, 2], y: 0 },
           renderItem: function (params, api) {
