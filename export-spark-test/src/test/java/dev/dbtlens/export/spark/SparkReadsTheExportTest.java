@@ -95,7 +95,7 @@ class SparkReadsTheExportTest {
           + r.getLong(4) + "|" + String.format("%.3f", r.getDouble(5)));
     }
     List<String> fromDuck = new ArrayList<>();
-    for (List<Object> r : duck("SELECT environment, CAST(CAST(timezone('UTC', generated_at) AS DATE) AS VARCHAR),"
+    for (List<Object> r : duck("SELECT environment, CAST(CAST(generated_at AS DATE) AS VARCHAR),"
         + " status, count(*), count(DISTINCT invocation_id), round(sum(execution_time), 3)"
         + " FROM run_results GROUP BY ALL ORDER BY ALL")) {
       fromDuck.add(r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3) + "|" + r.get(4) + "|"
