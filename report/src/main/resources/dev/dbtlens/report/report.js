@@ -414,7 +414,10 @@
 
   inflate($('data').textContent.trim()).then(function (data) {
     D = data; N = D.n;
-    N.forEach(function (r, i) { byId[r[0]] = i; parents.push([]); children.push([]); });
+    N.forEach(function (r, i) {
+      byId[r[0]] = i; parents.push([]); children.push([]);
+      if (r[1] === 'source') r[2] = r[0].split('.').slice(2).join('.'); // source_name.table: names repeat across sources
+    });
     for (var k = 0; k < D.e.length; k += 2) { children[D.e[k]].push(D.e[k + 1]); parents[D.e[k + 1]].push(D.e[k]); }
     $('env').textContent = (D.meta.project || '') + ' · ' + D.meta.environment + ' · dbt ' + (D.meta.dbtVersion || '?') + ' · reported ' + fmtTime(Date.parse(D.meta.reportedAt));
     window.dbtlensReport = { data: D, select: select, status: status };
