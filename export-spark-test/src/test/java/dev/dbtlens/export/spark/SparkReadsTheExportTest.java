@@ -51,6 +51,7 @@ class SparkReadsTheExportTest {
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.codegen.wholeStage", "false") // small queries: compiling them costs more than it saves
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.warehouse.dir", tmp.resolve("warehouse").toString())
         .getOrCreate();
