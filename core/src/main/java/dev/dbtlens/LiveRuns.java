@@ -68,7 +68,7 @@ public final class LiveRuns {
             .onUnmappableCharacter(CodingErrorAction.REPLACE)));
     try (Connection conn = store.duplicate()) {
       Pending pending = new Pending(environment);
-      LiveWriter writer = new LiveWriter(conn, environment, "-", pending);
+      try (LiveWriter writer = new LiveWriter(conn, environment, "-", pending)) {
       String line;
       while ((line = reader.readLine()) != null) {
         LogLine e = writer.accept(line);
@@ -81,6 +81,7 @@ public final class LiveRuns {
       writer.flush();
       pending.emit(environment, l);
       return report(List.of(), writer);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("reading the dbt log stream", e);
     } catch (SQLException e) {
@@ -148,10 +149,10 @@ public final class LiveRuns {
     if (files.isEmpty()) {
       return LogIngestReport.empty();
     }
-    try (Connection conn = store.duplicate()) {
-      LiveWriter writer = null;
+    try (Connection conn = store.duplicate();
+        LiveWriter writer = new LiveWriter(conn, environment, String.valueOf(files.get(0)), null)) {
       for (Path file : files) {
-        writer = writer == null ? new LiveWriter(conn, environment, file.toString(), null) : writer;
+        writer.source(file.toString());
         try (BufferedReader r = LogFiles.open(file)) {
           String line;
           while ((line = r.readLine()) != null) {

@@ -6,6 +6,7 @@ import dev.dbtlens.internal.dbt.Statuses;
 import dev.dbtlens.internal.dbt.Timestamps;
 import dev.dbtlens.internal.store.Sql;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +26,7 @@ import java.util.Set;
  * that are not events (plain text, a truncated last line, foreign JSON) and events it does not know
  * are counted and skipped: they never stop the reading. Used by one thread.
  */
-public final class LiveWriter {
+public final class LiveWriter implements AutoCloseable {
   /** Told about each node as it starts and finishes, and about each invocation's end. */
   public interface Listener {
     /** @param node a node that started running */
@@ -92,7 +93,7 @@ public final class LiveWriter {
 
   private final Connection conn;
   private final String environment;
-  private final String source;
+  private String source;
   private final Listener listener;
   private final Map<String, InvocationState> invocations = new LinkedHashMap<>();
   private final Map<String, NodeState> nodes = new LinkedHashMap<>();
@@ -371,6 +372,11 @@ public final class LiveWriter {
     return invocationId + '\u0000' + uniqueId;
   }
 
+  /** @param file the log file read from now on, recorded with the invocations it touches */
+  public void source(String file) {
+    this.source = file;
+  }
+
   /** @return true when a node started or finished since the last flush */
   public boolean nodeChanged() {
     return nodeChanged;
@@ -427,8 +433,34 @@ public final class LiveWriter {
     nodeChanged = false;
   }
 
+  private final Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+
+  /** Prepared once per writer: preparing costs more than running these one-row statements. */
+  private long run(String sql, Object... params) throws SQLException {
+    PreparedStatement s = statements.get(sql);
+    if (s == null) {
+      s = conn.prepareStatement(sql);
+      statements.put(sql, s);
+    }
+    Sql.bind(s, params);
+    return s.executeUpdate();
+  }
+
+  /** Closes the prepared statements; the connection stays open. */
+  @Override
+  public void close() {
+    for (PreparedStatement s : statements.values()) {
+      try {
+        s.close();
+      } catch (SQLException e) {
+        // nothing to do
+      }
+    }
+    statements.clear();
+  }
+
   private void writeInvocation(InvocationState i, LocalDateTime now) throws SQLException {
-    long updated = Sql.update(conn, "UPDATE store.live_invocation SET status = ?,"
+    long updated = run("UPDATE store.live_invocation SET status = ?,"
             + " command = coalesce(?, command), invocation_command = coalesce(?, invocation_command),"
             + " dbt_version = coalesce(?, dbt_version), started_at = least(started_at, ?),"
             + " finished_at = coalesce(?, finished_at), last_event_at = greatest(last_event_at, ?),"
@@ -438,14 +470,14 @@ public final class LiveWriter {
         i.status, i.command, i.invocationCommand, i.dbtVersion, i.startedAt, i.finishedAt,
         i.lastEventAt, i.elapsed, i.nodeCount, i.threads, source, now, environment, i.invocationId);
     if (updated == 0) {
-      Sql.update(conn, "INSERT INTO store.live_invocation VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      run("INSERT INTO store.live_invocation VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           environment, i.invocationId, i.status, i.command, i.invocationCommand, i.dbtVersion,
           i.startedAt, i.finishedAt, i.lastEventAt, i.elapsed, i.nodeCount, i.threads, source, now);
     }
   }
 
   private void writeNode(NodeState n, LocalDateTime now) throws SQLException {
-    long updated = Sql.update(conn, "UPDATE store.live_node SET resource_type = ?, name = ?,"
+    long updated = run("UPDATE store.live_node SET resource_type = ?, name = ?,"
             + " status = ?, thread = coalesce(?, thread), node_index = coalesce(?, node_index),"
             + " started_at = coalesce(?, started_at), finished_at = ?, execution_time = ?,"
             + " rows_affected = ?, failures = ?, message = ?, relation_name = coalesce(?, relation_name),"
@@ -454,7 +486,7 @@ public final class LiveWriter {
         n.executionTime, n.rowsAffected, n.failures, n.message, n.relationName, now, environment,
         n.invocationId, n.uniqueId);
     if (updated == 0) {
-      Sql.update(conn, "INSERT INTO store.live_node VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      run("INSERT INTO store.live_node VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           environment, n.invocationId, n.uniqueId, n.resourceType, n.name, n.status, n.thread,
           n.index, n.startedAt, n.finishedAt, n.executionTime, n.rowsAffected, n.failures,
           n.message, n.relationName, now);
@@ -467,7 +499,7 @@ public final class LiveWriter {
             + " AND unique_id IS NOT DISTINCT FROM ? AND message IS NOT DISTINCT FROM ?",
         environment, w.invocationId(), w.event(), w.ts(), w.uniqueId(), w.message());
     if (!known) {
-      Sql.update(conn, "INSERT INTO store.live_warning VALUES (?, ?, ?, ?, ?, ?, ?)", environment,
+      run("INSERT INTO store.live_warning VALUES (?, ?, ?, ?, ?, ?, ?)", environment,
           w.invocationId(), w.uniqueId(), w.event(), w.level() == null ? null
               : w.level().toLowerCase(Locale.ROOT), w.ts(), w.message());
     }

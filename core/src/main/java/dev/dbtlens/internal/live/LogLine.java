@@ -63,6 +63,16 @@ public record LogLine(String name, String code, String level, LocalDateTime ts, 
   }
 
   /**
+   * Events whose {@code data} live runs read; of the others only {@code info} is parsed (dbt writes
+   * {@code info} after {@code data}, which holds SQL and can be large).
+   */
+  private static final java.util.Set<String> NEEDS_DATA = java.util.Set.of("MainReportVersion",
+      "MainReportArgs", "ConcurrencyLine", "NodeStart", "NodeFinished", "EndOfRunSummary",
+      "CommandCompleted", "LogStartLine", "LogModelResult", "LogTestResult", "LogSeedResult",
+      "LogSnapshotResult", "LogFreshnessResult", "LogNodeResult", "LogNodeNoOpResult",
+      "SkippingDetails");
+
+  /**
    * @param line one line of input
    * @return the event, or null when the line is not a JSON log event (text, truncated, foreign)
    */
@@ -71,6 +81,47 @@ public record LogLine(String name, String code, String level, LocalDateTime ts, 
     if (t.isEmpty() || t.charAt(0) != '{') {
       return null;
     }
+    LogLine quick = infoOnly(t);
+    if (quick != null) {
+      return quick;
+    }
+    return parseWhole(t);
+  }
+
+  /**
+   * @return the event read from its {@code info} object alone, when it is one whose data is not
+   *     needed and the line is complete; else null (the whole line is parsed)
+   */
+  private static LogLine infoOnly(String t) {
+    int at = t.lastIndexOf("\"info\":");
+    if (at < 0 || !t.endsWith("}")) {
+      return null;
+    }
+    int open = t.indexOf('{', at);
+    if (open < 0) {
+      return null;
+    }
+    JsonNode info;
+    try (com.fasterxml.jackson.core.JsonParser p = Json.FACTORY.createParser(t.substring(open))) {
+      info = Json.MAPPER.readTree(p);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    if (info == null || !info.isObject()) {
+      return null;
+    }
+    String name = text(info, "name");
+    String level = text(info, "level");
+    if (name == null || NEEDS_DATA.contains(name) || "warn".equals(level) || "warning".equals(level)
+        || name.endsWith("Deprecation") || name.startsWith("Deprecations")) {
+      return null;
+    }
+    return new LogLine(name, text(info, "code"), level, Timestamps.utc(text(info, "ts")),
+        text(info, "invocation_id"), text(info, "thread"), text(info, "msg"),
+        MissingNode.getInstance());
+  }
+
+  private static LogLine parseWhole(String t) {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(t);
