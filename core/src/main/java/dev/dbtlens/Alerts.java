@@ -53,6 +53,15 @@ public final class Alerts {
     }
   }
 
+  /** The run as live_runs shows it now (used by a follower once dbt logged the run's end). */
+  java.util.Optional<LiveRun> liveRun(String environment, String invocationId) {
+    try (Connection c = store.duplicate()) {
+      return dev.dbtlens.internal.live.LiveQueries.runs(c, environment, invocationId).stream().findFirst();
+    } catch (SQLException e) {
+      throw new StorageException("closing a connection to " + store.description(), e);
+    }
+  }
+
   /**
    * @param environment the environment
    * @param limit at most this many

@@ -19,6 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Live runs from dbt's structured logs (docs/live.md): follow a dbt invocation as it builds, and
@@ -62,35 +67,153 @@ public final class LiveRuns {
    */
   public LogIngestReport follow(String environment, InputStream in, LiveListener listener) {
     requireWritable();
-    LiveListener l = listener == null ? new LiveListener() { } : listener;
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
     try (Connection conn = store.duplicate()) {
-      Pending pending = new Pending(environment);
-      try (LiveWriter writer = new LiveWriter(conn, environment, "-", pending)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        LogLine e = writer.accept(line);
-        l.line(line, e == null ? null : e.msg() == null ? "" : stripAnsi(e.msg()), e == null ? null : e.level());
-        if (writer.nodeChanged() || (e != null && RUN_EVENTS.contains(e.name()))) {
+      return follow(environment, in, listener, Duration.ZERO, new Flusher() {
+        @Override
+        public void flush(LiveWriter writer, Pending pending, LiveListener l) {
+          writer.connection(conn);
           writer.flush();
-          pending.emit(environment, l);
+          pending.emit(alerts, l);
         }
-      }
-      writer.flush();
-      pending.emit(environment, l);
-      return report(List.of(), writer);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the dbt log stream", e);
+      });
     } catch (SQLException e) {
       throw new StorageException("closing a connection to " + store.description(), e);
     }
   }
 
+  /**
+   * Follows a log into a database file that is open only while writing, so that other processes
+   * (a {@code dbtlens sql}, a notebook, {@code serve}) can open the file between writes: DuckDB lets
+   * one process hold a file for writing and no other process open it meanwhile, not even read-only.
+   * Changes are written at most every {@code interval} (each time opening the file, retrying for up
+   * to ten seconds while a reader holds it, and closing it).
+   *
+   * @param db the database file
+   * @param environment the environment
+   * @param in dbt's JSON log stream; not closed
+   * @param listener told about lines, nodes, alerts and finished runs (nodes once written), or null
+   * @param interval how long changes may wait before they are written
+   * @return what was read
+   */
+  public static LogIngestReport followReleasing(Path db, String environment, InputStream in,
+      LiveListener listener, Duration interval) {
+    return follow(environment, in, listener, interval, new Flusher() {
+      @Override
+      public void flush(LiveWriter writer, Pending pending, LiveListener l) {
+        try (DbtLens lens = openRetrying(db)) {
+          try (Connection conn = lens.connection()) {
+            writer.connection(conn);
+            writer.flush();
+            writer.close();
+            pending.emit(lens.alerts(), l);
+          } catch (SQLException e) {
+            throw new StorageException("writing the live state to " + db, e);
+          }
+        }
+      }
+    });
+  }
+
+  private static DbtLens openRetrying(Path db) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    long pause = 20;
+    while (true) {
+      try {
+        return DbtLens.open(db);
+      } catch (DatabaseLockedException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        pause = Math.min(pause * 2, 500);
+      }
+    }
+  }
+
+  /** Writes what the writer holds and tells the listener. */
+  private interface Flusher {
+    void flush(LiveWriter writer, Pending pending, LiveListener l);
+  }
+
+  private static final String EOF = new String("end of stream");
+
+  /**
+   * Reads lines on a thread of its own into a queue, so that changes are written on time even
+   * while dbt prints nothing (a long model).
+   */
+  private static LogIngestReport follow(String environment, InputStream in, LiveListener listener,
+      Duration interval, Flusher flusher) {
+    LiveListener l = listener == null ? new LiveListener() { } : listener;
+    BlockingQueue<String> queue = new LinkedBlockingQueue<>(10_000);
+    AtomicReference<IOException> failure = new AtomicReference<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(in,
+          StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          queue.put(line);
+        }
+      } catch (IOException e) {
+        failure.set(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        try {
+          queue.put(EOF);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "dbtlens-follow-reader");
+    reader.setDaemon(true);
+    reader.start();
+    Pending pending = new Pending(environment);
+    long intervalNanos = interval.toNanos();
+    try (LiveWriter writer = new LiveWriter(null, environment, "-", pending)) {
+      long lastFlush = System.nanoTime();
+      while (true) {
+        String line = intervalNanos == 0 ? queue.take()
+            : queue.poll(Math.max(1, intervalNanos / 4), TimeUnit.NANOSECONDS);
+        if (line == EOF) {
+          break;
+        }
+        boolean due;
+        if (line != null) {
+          LogLine e = writer.accept(line);
+          l.line(line, e == null ? null : e.msg() == null ? "" : stripAnsi(e.msg()),
+              e == null ? null : e.level());
+          due = writer.nodeChanged() || (e != null && RUN_EVENTS.contains(e.name()));
+        } else {
+          due = writer.dirty();
+        }
+        if (due && System.nanoTime() - lastFlush >= intervalNanos) {
+          flusher.flush(writer, pending, l);
+          lastFlush = System.nanoTime();
+        }
+      }
+      if (writer.dirty() || pending.any()) {
+        flusher.flush(writer, pending, l);
+      }
+      if (failure.get() != null) {
+        throw new UncheckedIOException("reading the dbt log stream", failure.get());
+      }
+      return report(List.of(), writer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reader.interrupt();
+      throw new DbtLensException("following the dbt log of environment '" + environment
+          + "' interrupted; what was read so far is written", e);
+    }
+  }
+
   /** Collects what the writer reports until it is committed, then tells the listener. */
-  private final class Pending implements LiveWriter.Listener {
+  private static final class Pending implements LiveWriter.Listener {
     private final List<NodeEvent> started = new ArrayList<>();
     private final List<NodeEvent> finished = new ArrayList<>();
     private final List<String> runs = new ArrayList<>();
@@ -115,16 +238,20 @@ public final class LiveRuns {
       runs.add(invocation.invocationId);
     }
 
-    void emit(String env, LiveListener l) {
+    boolean any() {
+      return !started.isEmpty() || !finished.isEmpty() || !runs.isEmpty();
+    }
+
+    void emit(Alerts alerts, LiveListener l) {
       started.forEach(l::nodeStarted);
       for (NodeEvent n : finished) {
         l.nodeFinished(n);
-        for (Alert a : alerts.derive(env, n.uniqueId(), "log")) {
+        for (Alert a : alerts.derive(environment, n.uniqueId(), "log")) {
           l.alert(a);
         }
       }
       for (String id : runs) {
-        run(env, id).ifPresent(l::runFinished);
+        alerts.liveRun(environment, id).ifPresent(l::runFinished);
       }
       started.clear();
       finished.clear();

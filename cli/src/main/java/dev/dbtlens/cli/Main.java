@@ -2,6 +2,7 @@ package dev.dbtlens.cli;
 
 import dev.dbtlens.cli.demo.DemoCommand;
 import dev.dbtlens.cli.demo.GenerateCommand;
+import dev.dbtlens.cli.follow.FollowCommand;
 import dev.dbtlens.cli.freshness.FreshnessCommand;
 import dev.dbtlens.cli.graphql.GraphqlCommand;
 import dev.dbtlens.cli.graphql.SchemaCommand;
@@ -77,6 +78,7 @@ public final class Main {
         .addSubcommand(new GraphqlCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SchemaCommand())
+        .addSubcommand(new FollowCommand(status, System.in))
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)
         .setErr(err)

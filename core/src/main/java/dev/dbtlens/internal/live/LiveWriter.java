@@ -91,7 +91,7 @@ public final class LiveWriter implements AutoCloseable {
   private record Warning(String invocationId, String uniqueId, String event, String level,
       LocalDateTime ts, String message) { }
 
-  private final Connection conn;
+  private Connection conn;
   private final String environment;
   private String source;
   private final Listener listener;
@@ -370,6 +370,24 @@ public final class LiveWriter implements AutoCloseable {
 
   private static String key(String invocationId, String uniqueId) {
     return invocationId + '\u0000' + uniqueId;
+  }
+
+  /**
+   * Writes through another connection from now on (a follower that opens the database only to
+   * write, so that other processes can open it in between).
+   *
+   * @param connection the connection for the next flushes
+   */
+  public void connection(Connection connection) {
+    if (connection != conn) {
+      close();
+      conn = connection;
+    }
+  }
+
+  /** @return true when something waits to be written */
+  public boolean dirty() {
+    return !dirtyInvocations.isEmpty() || !dirtyNodes.isEmpty() || !warnings.isEmpty();
   }
 
   /** @param file the log file read from now on, recorded with the invocations it touches */
