@@ -95,7 +95,7 @@ class LiveLogsTest {
           + "relationships_stg_order_items_product_id__product_id__ref_stg_products_.886a82c26c"))
           .findFirst().orElseThrow();
       assertThat(err.status()).isEqualTo("error");
-      assertThat(err.thread()).isEqualTo("Thread-1");
+      assertThat(err.thread()).isEqualTo("Thread-1 (worker)");
       assertThat(err.executionTime()).isEqualTo(0.019227028);
       assertThat(err.message()).isNotBlank();
     }
@@ -111,8 +111,8 @@ class LiveLogsTest {
         // jq: 7 NodeFinished on each of Thread-1 (worker) .. Thread-4 (worker)
         assertThat(counts(c, "SELECT thread, count(*) FROM node_events JOIN live_runs USING"
             + " (environment, invocation_id) WHERE dbt_version = '1.6.1' GROUP BY ALL"))
-            .containsExactlyInAnyOrderEntriesOf(Map.of("Thread-1", 7L, "Thread-2", 7L,
-                "Thread-3", 7L, "Thread-4", 7L));
+            .containsExactlyInAnyOrderEntriesOf(Map.of("Thread-1 (worker)", 7L, "Thread-2 (worker)", 7L,
+                "Thread-3 (worker)", 7L, "Thread-4 (worker)", 7L));
         // dbt 1.4.7: 4x list then build (args.which), no CommandCompleted
         assertThat(counts(c, "SELECT command, count(*) FROM live_runs WHERE dbt_version = '1.4.7'"
             + " GROUP BY ALL")).containsExactlyInAnyOrderEntriesOf(Map.of("dbt list", 4L, "dbt build", 1L));

@@ -320,16 +320,9 @@ public final class LiveWriter implements AutoCloseable {
     listener.nodeFinished(n);
   }
 
-  /**
-   * dbt's log names worker threads {@code Thread-1 (worker)} (Python 3.10+) where run_results say
-   * {@code Thread-1}: the suffix is dropped so that both agree.
-   */
+  /** The thread as dbt names it, e.g. {@code Thread-1 (worker)}, the same in run_results. */
   static String threadOf(String thread) {
-    if (thread == null) {
-      return null;
-    }
-    int paren = thread.indexOf(" (");
-    return paren > 0 ? thread.substring(0, paren) : thread;
+    return thread;
   }
 
   /** @return {@code dbt build} for {@code dbt --debug build --select x} */
