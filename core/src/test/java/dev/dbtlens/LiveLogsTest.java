@@ -191,4 +191,27 @@ class LiveLogsTest {
           .containsExactlyInAnyOrder("success", "running");
     }
   }
+
+  /** --release: the file is open only while writing; afterwards any process can open it. */
+  @Test
+  void followReleasingWritesEverythingAndLetsTheFileGo() throws Exception {
+    Path file = logs().resolve("fosk06+dagster-dbt-demo/734daf938fb6/dbt.log");
+    Path db = tmp.resolve("r.duckdb");
+    try (DbtLens created = DbtLens.open(db)) {
+      created.schemaVersion();
+    }
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      LogIngestReport r = LiveRuns.followReleasing(db, "p", in, null, java.time.Duration.ofMillis(50));
+      assertThat(r.nodeEvents()).isEqualTo(16); // jq: 8 NodeStart, 8 NodeFinished
+    }
+    try (DbtLens reader = DbtLens.openReadOnly(db); Connection c = reader.connection()) {
+      // jq: error 4, pass 2, success 1, fail 1
+      assertThat(counts(c, "SELECT status, count(*) FROM node_events GROUP BY ALL"))
+          .containsExactlyInAnyOrderEntriesOf(Map.of("error", 4L, "pass", 2L, "success", 1L, "fail", 1L));
+      assertThat(counts(c, "SELECT status, count(*) FROM live_runs GROUP BY ALL"))
+          .containsExactlyEntriesOf(Map.of("error", 1L));
+      assertThat(counts(c, "SELECT kind, count(*) FROM alerts GROUP BY ALL"))
+          .containsExactlyEntriesOf(Map.of("test_failed", 5L)); // 4 errors and a failure, first results
+    }
+  }
 }
