@@ -214,4 +214,15 @@ class LiveLogsTest {
           .containsExactlyEntriesOf(Map.of("test_failed", 5L)); // 4 errors and a failure, first results
     }
   }
+
+  /** A folder of text-format logs only is still "no dbt artifacts found", not a silent no-op. */
+  @Test
+  void aFolderOfTextLogsIsNoInput() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("logs"));
+    Files.writeString(dir.resolve("dbt.log"), "12:00:00  Running with dbt=1.8.2\n");
+    try (DbtLens lens = DbtLens.inMemory()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> lens.ingest(dir))
+          .isInstanceOf(ArtifactFormatException.class).hasMessageContaining("no dbt artifacts found");
+    }
+  }
 }

@@ -30,7 +30,8 @@ public final class LogFiles {
 
   /**
    * @param artifacts paths for the artifact ingest: files that are not logs, and folders that hold
-   *     something other than logs (a folder holding nothing at all stays here for its error)
+   *     something other than JSON logs (a folder with neither artifacts nor JSON logs stays here,
+   *     for the artifact ingest's error)
    * @param logs JSON log files, oldest first
    */
   public record Split(List<Path> artifacts, List<Path> logs) { }
@@ -49,8 +50,8 @@ public final class LogFiles {
         try (Stream<Path> walk = Files.walk(path)) {
           for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
             if (namedLikeLog(p)) {
-              anyLog = true;
               if (isJsonLog(p)) {
+                anyLog = true;
                 logs.add(p.toAbsolutePath().normalize());
               }
             } else if (namedLikeArtifact(p)) {
