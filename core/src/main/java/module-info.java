@@ -10,6 +10,7 @@ module dev.dbtlens.core {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.jgrapht.core;
   requires duckdb.jdbc;
+  requires java.net.http;
 
   exports dev.dbtlens;
 }

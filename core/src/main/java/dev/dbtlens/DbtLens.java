@@ -2,6 +2,7 @@ package dev.dbtlens;
 
 import dev.dbtlens.internal.freshness.FreshnessAnalysis;
 import dev.dbtlens.internal.ingest.Ingester;
+import dev.dbtlens.internal.live.LogFiles;
 import dev.dbtlens.internal.select.LineageAccess;
 import dev.dbtlens.internal.store.Environments;
 import dev.dbtlens.internal.store.Queries;
@@ -37,6 +38,8 @@ public final class DbtLens implements AutoCloseable {
   private final Store store;
   private final Queries queries;
   private final LineageAccess lineage;
+  private final Alerts alerts;
+  private final LiveRuns live;
 
   /**
    * System property naming DuckDB's memory limit for the databases opened afterwards, e.g. {@code
@@ -64,6 +67,8 @@ public final class DbtLens implements AutoCloseable {
     this.store = store;
     this.queries = new Queries(store);
     this.lineage = new LineageAccess(store);
+    this.alerts = new Alerts(store);
+    this.live = new LiveRuns(store, alerts);
   }
 
   /**
@@ -101,7 +106,10 @@ public final class DbtLens implements AutoCloseable {
    * {@code run_results*.json}, {@code sources*.json}, {@code catalog*.json}, {@code
    * semantic_manifest*.json}, each also as {@code .json.gz}), in one transaction: on any error nothing
    * is written. Files starting with gzip's magic bytes are decompressed as they are read. A file already
-   * in the environment is skipped and reported as such. When it returns, the transaction has
+   * in the environment is skipped and reported as such. dbt JSON log files among the paths ({@code
+   * dbt.log}, {@code *.log}, {@code *.jsonl}; docs/live.md) are read after the artifacts commit, by
+   * {@link LiveRuns#ingestLogs}; then the ingest's alerts are derived ({@link Alerts#derive}). When
+   * it returns, the transaction has
    * committed and, for a database file, been checkpointed into the file.
    *
    * @param options environment, job label and progress listener
@@ -119,10 +127,26 @@ public final class DbtLens implements AutoCloseable {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("no paths to ingest");
     }
+    LogFiles.Split split = LogFiles.split(paths);
     try (Store.Restore oneThread = store.ingestThreads()) {
-      return new Ingester(store).ingest(options, paths);
+      IngestReport report = split.artifacts().isEmpty()
+          ? new IngestReport(options.environment(), List.of(), 0, 0, 0, 0, 0, List.of())
+          : new Ingester(store).ingest(options, split.artifacts());
+      LogIngestReport logs = live.ingestLogs(options.environment(), split.logs());
+      return report.with(logs, derivedAlerts(options.environment()));
     } finally {
       lineage.invalidate(options.environment());
+    }
+  }
+
+  /** Alerts are derived after the ingest committed: deriving them never fails the ingest. */
+  private List<Alert> derivedAlerts(String environment) {
+    try {
+      return alerts.derive(environment);
+    } catch (RuntimeException e) {
+      System.getLogger("dev.dbtlens").log(System.Logger.Level.WARNING,
+          "deriving alerts for environment '" + environment + "' failed: " + e.getMessage(), e);
+      return List.of();
     }
   }
 
@@ -295,5 +319,23 @@ public final class DbtLens implements AutoCloseable {
   public synchronized void close() {
     queries.close();
     store.close();
+  }
+
+  /**
+   * Live runs from dbt's structured logs: follow a log as dbt writes it, read what logs stored.
+   *
+   * @return the live runs of this database (docs/live.md)
+   */
+  public LiveRuns live() {
+    return live;
+  }
+
+  /**
+   * Alerts per node: derived after each ingest and per node while following a log.
+   *
+   * @return the alerts of this database (docs/alerts.md)
+   */
+  public Alerts alerts() {
+    return alerts;
   }
 }

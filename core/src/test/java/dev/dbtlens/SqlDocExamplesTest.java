@@ -37,7 +37,8 @@ class SqlDocExamplesTest {
   /** The views in the order the document presents them. */
   private static final List<String> VIEW_ORDER = List.of("environments", "invocations", "artifacts",
       "nodes", "edges", "manifest_nodes", "columns", "macros", "catalog", "catalog_columns", "run_results",
-      "source_freshness", "semantic_manifest_entities", "dbtlens_info");
+      "source_freshness", "semantic_manifest_entities", "dbtlens_info", "live_runs", "node_events",
+      "log_warnings", "alerts");
 
   private static final Pattern SQL_BLOCK = Pattern.compile("^```sql\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
   private static final Pattern COPY_TARGET = Pattern.compile("(?i)(\\bTO\\s+)'([^']+)'");
@@ -52,7 +53,10 @@ class SqlDocExamplesTest {
     doc = Files.readAllLines(DOC);
     List<Path> artifacts = List.of(SharedArtifacts.file("tuva"),
         SharedArtifacts.file("dbt-fusion_e-elikem+dbt_fundamentals"),
-        SharedArtifacts.file("sources-freshness/TanookiVerde+estudos-dbt"));
+        SharedArtifacts.file("sources-freshness/TanookiVerde+estudos-dbt"),
+        // a real dbt JSON log (live runs): 20 nodes, a TestsConfigDeprecation warning, a failing test
+        SharedArtifacts.root().resolveSibling("dbt-logs")
+            .resolve("OpenLineage+OpenLineage/2ff0ce731440/build_logs.jsonl"));
     lens = DbtLens.inMemory();
     IngestReport report = lens.ingest(IngestOptions.defaults(), artifacts);
     assertThat(report.artifacts()).allMatch(ArtifactOutcome::added);

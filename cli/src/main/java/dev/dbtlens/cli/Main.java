@@ -3,6 +3,7 @@ package dev.dbtlens.cli;
 import dev.dbtlens.cli.demo.DemoCommand;
 import dev.dbtlens.cli.demo.GenerateCommand;
 import dev.dbtlens.cli.export.ExportCommand;
+import dev.dbtlens.cli.follow.FollowCommand;
 import dev.dbtlens.cli.freshness.FreshnessCommand;
 import dev.dbtlens.cli.graphql.GraphqlCommand;
 import dev.dbtlens.cli.graphql.SchemaCommand;
@@ -81,6 +82,7 @@ public final class Main {
         .addSubcommand(new SchemaCommand())
         .addSubcommand(new ExportCommand())
         .addSubcommand(new ReportCommand())
+        .addSubcommand(new FollowCommand(status, System.in))
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)
         .setErr(err)

@@ -9,6 +9,7 @@ import dev.dbtlens.testdata.internal.project.ProjectBuilder;
 import dev.dbtlens.testdata.internal.project.Resource;
 import dev.dbtlens.testdata.internal.write.CatalogWriter;
 import dev.dbtlens.testdata.internal.write.ManifestWriter;
+import dev.dbtlens.testdata.internal.write.JsonLogWriter;
 import dev.dbtlens.testdata.internal.write.RunResultsWriter;
 import dev.dbtlens.testdata.internal.write.SourcesWriter;
 import dev.dbtlens.testdata.internal.history.Timeline.Command;
@@ -102,9 +103,22 @@ public final class ProjectGenerator {
      * @throws UncheckedIOException     if writing fails
      */
     public static GenerationSummary generate(Options options, Path outDir) {
+        return generate(options, outDir, false);
+    }
+
+    /**
+     * Generates the project history, optionally with the JSON log ({@code dbt.log}) dbt would have written beside
+     * each run_results.json: the same invocation id, node timings, threads, statuses and messages (off by default).
+     *
+     * @param options  what to generate
+     * @param outDir   output directory; created if missing, must be empty if it exists
+     * @param jsonLogs also write {@code dbt.log} in each folder that has a run_results.json
+     * @return counts of what was written
+     */
+    public static GenerationSummary generate(Options options, Path outDir, boolean jsonLogs) {
         requireEmptyDirectory(outDir);
         try {
-            return new Generation(options, outDir).run();
+            return new Generation(options, outDir, jsonLogs).run();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write into " + outDir, e);
         }
@@ -187,8 +201,10 @@ public final class ProjectGenerator {
         private final ProjectState state;
         private final List<String> files = new ArrayList<>();
         private long bytes;
+        private final boolean jsonLogs;
 
-        Generation(Options options, Path outDir) {
+        Generation(Options options, Path outDir, boolean jsonLogs) {
+            this.jsonLogs = jsonLogs;
             this.options = options;
             this.outDir = outDir;
             this.project = new ProjectBuilder(options.models(), options.seed()).build();
@@ -247,6 +263,9 @@ public final class ProjectGenerator {
             manifest.write(track(dir, folder, "manifest.json"), inv, parsed,
                     ManifestWriter.compiledSet(project, command, inv, outcomes));
             new RunResultsWriter(timeline, state).write(track(dir, folder, "run_results.json"), inv, outcomes, resultsAt);
+            if (jsonLogs) {
+                new JsonLogWriter(timeline).write(track(dir, folder, "dbt.log"), inv, outcomes, resultsAt);
+            }
             if (command == Command.BUILD) {
                 long catalogAt = resultsAt + 2_000_000 + project.models.size() * 9_000L;
                 new CatalogWriter(project, timeline, state).write(track(dir, folder, "catalog.json"), inv, catalogAt);

@@ -2,6 +2,7 @@ package dev.dbtlens.cli.ingest;
 
 import dev.dbtlens.cli.output.IngestPrinter;
 import dev.dbtlens.cli.output.Plural;
+import dev.dbtlens.cli.support.AlertOptions;
 import dev.dbtlens.cli.support.DuckDbOptions;
 import dev.dbtlens.cli.support.ExitCode;
 import dev.dbtlens.cli.support.Interruption;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
         "Adds dbt artifacts to the database, in one transaction: on any error nothing is written.",
         "Folders (such as a dbt target/) are searched recursively for manifest*.json,"
             + " run_results*.json, sources*.json, catalog*.json and semantic_manifest*.json, each also"
-            + " gzip-compressed (.json.gz)."
+            + " gzip-compressed (.json.gz), and for dbt's JSON logs (dbt.log, *.log, *.jsonl), read after"
+            + " the artifacts commit (docs/live.md)."
             + " Files already in the environment are skipped; a different file for an invocation the"
             + " environment holds is a conflict (see --allow-conflicts).",
         "Without a terminal, progress is a line per file on stderr ('file 3 of 12: PATH (SIZE)')."
@@ -85,12 +87,14 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin DuckDbOptions duckdb;
 
+  @Mixin AlertOptions alerts;
+
   @Mixin WaitOption wait;
 
   @Mixin VerboseOption verbose;
 
   @Parameters(paramLabel = "PATH", arity = "1..*",
-      description = "Artifact files (.json, or .json.gz), or folders holding them.")
+      description = "Artifact files (.json, or .json.gz), dbt JSON log files, or folders holding them.")
   List<Path> paths;
 
   private final StatusLine status;
@@ -148,6 +152,13 @@ public final class IngestCommand implements Callable<Integer> {
           .withConflictsAllowed(allowConflicts).withIds(environmentId, jobId, runId), paths);
       interruption.written();
       ids = describeIds(lens, report);
+      if (!report.logs().files().isEmpty()) {
+        ids = (ids == null ? "" : ids + "\n") + "Logs: " + Plural.of(report.logs().files().size(), "file")
+            + ", " + Plural.of(report.logs().events(), "event") + ", "
+            + Plural.of(report.logs().nodeEvents(), "node event") + " of "
+            + Plural.of(report.logs().invocations().size(), "invocation");
+      }
+      alerts.handle(lens, report.alerts(), spec.commandLine().getOut(), status);
       return report;
     }
   }

@@ -24,6 +24,7 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
+import dev.dbtlens.graphql.internal.live.LiveWiring;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -48,7 +49,7 @@ public final class Engine {
    * capability beyond it ({@code <capability>.graphqls}, extending {@code Query} and other types
    * with {@code extend type}).
    */
-  private static final List<String> SDL = List.of("schema.graphqls");
+  private static final List<String> SDL = List.of("schema.graphqls", "live.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -120,6 +121,7 @@ public final class Engine {
     RunWiring.wire(wiring);
     JobWiring.wire(wiring);
     JobNodeWiring.wire(wiring, types);
+    LiveWiring.wire(wiring);
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 

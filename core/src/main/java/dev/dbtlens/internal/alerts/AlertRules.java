@@ -1,0 +1,200 @@
+package dev.dbtlens.internal.alerts;
+
+import dev.dbtlens.Alert;
+import dev.dbtlens.StorageException;
+import dev.dbtlens.internal.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Derives alerts for the latest result of each node in an environment (or of one node), compared
+ * with its result before, and stores those not stored yet: an alert is kept once per environment,
+ * invocation, node and kind, so deriving again (after the run_results of a followed invocation
+ * arrive) adds nothing twice. Results are the run results, the log's finished nodes of invocations
+ * whose run_results are not (yet) ingested, and source freshness results. Skipped results are not
+ * results.
+ */
+public final class AlertRules {
+  /** A model is slower when its latest time exceeds this many times the median of its history. */
+  public static final double SLOWER_FACTOR = 2.0;
+  /** ... and by at least this many seconds (ignores noise on quick models). */
+  public static final double SLOWER_MIN_SECONDS = 1.0;
+  /** ... with at least this many earlier successful executions. */
+  public static final int SLOWER_MIN_HISTORY = 3;
+  /** ... of which at most this many recent ones make the median. */
+  public static final int SLOWER_WINDOW = 20;
+
+  private static final String HISTORY = """
+      WITH hist AS (
+        SELECT r.invocation_id, r.unique_id, split_part(r.unique_id, '.', 1) AS resource_type,
+               r.status, r.execution_time,
+               coalesce(r.execute_started_at, r.compile_started_at, r.generated_at) AS result_at
+        FROM store.run_result r
+        WHERE r.environment = $1 AND ($2 IS NULL OR r.unique_id = $2) AND r.status <> 'skipped'
+        UNION ALL
+        SELECT n.invocation_id, n.unique_id, coalesce(n.resource_type, split_part(n.unique_id, '.', 1)),
+               n.status, n.execution_time, coalesce(n.started_at, n.finished_at)
+        FROM store.live_node n
+        WHERE n.environment = $1 AND ($2 IS NULL OR n.unique_id = $2)
+          AND n.status NOT IN ('running', 'skipped')
+          AND NOT EXISTS (SELECT 1 FROM store.run_result r WHERE r.environment = n.environment
+                          AND r.invocation_id = n.invocation_id AND r.unique_id = n.unique_id)
+      ), ranked AS (
+        SELECT *, row_number() OVER (PARTITION BY unique_id ORDER BY result_at DESC NULLS LAST,
+                                     invocation_id DESC) AS rn
+        FROM hist
+      ), pairs AS (
+        SELECT l.*, p.status AS previous_status
+        FROM ranked l LEFT JOIN ranked p ON p.unique_id = l.unique_id AND p.rn = 2
+        WHERE l.rn = 1
+      ), baseline AS (
+        SELECT h.unique_id, median(h.execution_time) AS baseline_time, count(*) AS n
+        FROM ranked h
+        WHERE h.rn BETWEEN 2 AND 1 + %d AND h.status = 'success' AND h.execution_time IS NOT NULL
+        GROUP BY ALL
+      ), fresh AS (
+        SELECT f.invocation_id, f.unique_id, f.status,
+               row_number() OVER (PARTITION BY f.unique_id
+                 ORDER BY coalesce(f.snapshotted_at, f.generated_at) DESC NULLS LAST, f.invocation_id DESC) AS rn
+        FROM store.freshness_result f
+        WHERE f.environment = $1 AND ($2 IS NULL OR f.unique_id = $2)
+      ), fresh_pairs AS (
+        SELECT l.invocation_id, l.unique_id, l.status, p.status AS previous_status
+        FROM fresh l LEFT JOIN fresh p ON p.unique_id = l.unique_id AND p.rn = 2 WHERE l.rn = 1
+      ), found AS (
+        SELECT invocation_id, unique_id, resource_type,
+               CASE
+                 WHEN resource_type IN ('test', 'unit_test') AND status IN ('fail', 'error', 'runtime error')
+                      AND coalesce(previous_status, '') NOT IN ('fail', 'error', 'runtime error') THEN 'test_failed'
+                 WHEN resource_type IN ('test', 'unit_test') AND status = 'warn'
+                      AND coalesce(previous_status, '') NOT IN ('warn', 'fail', 'error', 'runtime error') THEN 'test_warned'
+                 WHEN resource_type IN ('test', 'unit_test') AND status = 'pass'
+                      AND previous_status IN ('fail', 'error', 'runtime error', 'warn') THEN 'test_recovered'
+                 WHEN resource_type NOT IN ('test', 'unit_test') AND status IN ('error', 'runtime error')
+                      AND coalesce(previous_status, '') NOT IN ('error', 'runtime error') THEN 'model_errored'
+                 WHEN resource_type NOT IN ('test', 'unit_test') AND status = 'success'
+                      AND previous_status IN ('error', 'runtime error') THEN 'model_recovered'
+               END AS kind,
+               status, previous_status, execution_time, NULL::DOUBLE AS baseline_time
+        FROM pairs
+        UNION ALL
+        SELECT p.invocation_id, p.unique_id, p.resource_type, 'model_slower', p.status, p.previous_status,
+               p.execution_time, b.baseline_time
+        FROM pairs p JOIN baseline b USING (unique_id)
+        WHERE p.resource_type IN ('model', 'snapshot', 'seed') AND p.status = 'success'
+          AND b.n >= %d AND p.execution_time > %s * b.baseline_time
+          AND p.execution_time - b.baseline_time >= %s
+        UNION ALL
+        SELECT invocation_id, unique_id, 'source',
+               CASE WHEN status IN ('warn', 'error', 'runtime error')
+                         AND coalesce(previous_status, 'pass') NOT IN ('warn', 'error', 'runtime error') THEN 'source_stale'
+                    WHEN status = 'pass' AND previous_status IN ('warn', 'error', 'runtime error') THEN 'source_fresh'
+               END, status, previous_status, NULL, NULL
+        FROM fresh_pairs
+      )
+      """.formatted(SLOWER_WINDOW, SLOWER_MIN_HISTORY, SLOWER_FACTOR, SLOWER_MIN_SECONDS);
+
+  private static final String INSERT = HISTORY + """
+      INSERT INTO store.alert
+      SELECT nextval('store.alert_seq'), $1, f.invocation_id, f.unique_id, f.resource_type, f.kind,
+             CASE WHEN f.kind IN ('test_failed', 'model_errored') THEN
+                       CASE WHEN f.status = 'warn' THEN 'warn' ELSE 'error' END
+                  WHEN f.kind = 'source_stale' THEN CASE WHEN f.status = 'warn' THEN 'warn' ELSE 'error' END
+                  WHEN f.kind IN ('test_warned', 'model_slower') THEN 'warn'
+                  ELSE 'info' END,
+             f.status, f.previous_status, f.execution_time, f.baseline_time,
+             CASE f.kind
+               WHEN 'test_failed' THEN 'test ' || f.unique_id || ' ' || f.status
+                    || CASE WHEN f.previous_status IS NULL THEN ' (first result)'
+                            ELSE ' (was ' || f.previous_status || ')' END
+               WHEN 'test_warned' THEN 'test ' || f.unique_id || ' warns (was ' || coalesce(f.previous_status, 'no result') || ')'
+               WHEN 'test_recovered' THEN 'test ' || f.unique_id || ' passes again (was ' || f.previous_status || ')'
+               WHEN 'model_errored' THEN f.resource_type || ' ' || f.unique_id || ' ' || f.status
+                    || CASE WHEN f.previous_status IS NULL THEN ' (first result)'
+                            ELSE ' (was ' || f.previous_status || ')' END
+               WHEN 'model_recovered' THEN f.resource_type || ' ' || f.unique_id || ' succeeds again (was ' || f.previous_status || ')'
+               WHEN 'model_slower' THEN f.resource_type || ' ' || f.unique_id || ' took '
+                    || round(f.execution_time, 2) || ' s, ' || round(f.execution_time / f.baseline_time, 1)
+                    || 'x its median of ' || round(f.baseline_time, 2) || ' s'
+               WHEN 'source_stale' THEN 'source ' || f.unique_id || ' is stale (' || f.status || ')'
+               WHEN 'source_fresh' THEN 'source ' || f.unique_id || ' is fresh again (was ' || f.previous_status || ')'
+             END,
+             $3, $4
+      FROM found f
+      WHERE f.kind IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM store.alert a WHERE a.environment = $1
+                        AND a.invocation_id = f.invocation_id AND a.unique_id = f.unique_id
+                        AND a.kind = f.kind)
+      ORDER BY f.unique_id, f.kind
+      """;
+
+  private AlertRules() { }
+
+  /**
+   * Derives and stores new alerts, in the caller's transaction or in auto-commit.
+   *
+   * @param conn a writable connection
+   * @param environment the environment
+   * @param uniqueId one node, or null for every node
+   * @param source {@code ingest} or {@code log}
+   * @return the alerts stored now, oldest first
+   */
+  public static List<Alert> derive(Connection conn, String environment, String uniqueId, String source) {
+    try {
+      long before = Sql.count(conn, "SELECT coalesce(max(alert_id), 0) FROM store.alert");
+      try (PreparedStatement s = conn.prepareStatement(INSERT)) {
+        s.setString(1, environment);
+        s.setString(2, uniqueId);
+        s.setObject(3, LocalDateTime.now(ZoneOffset.UTC));
+        s.setString(4, source);
+        s.executeUpdate();
+      }
+      return read(conn, "SELECT * FROM store.alert WHERE environment = ? AND alert_id > ?"
+          + " ORDER BY alert_id", environment, before);
+    } catch (SQLException e) {
+      throw new StorageException("deriving alerts for environment '" + environment + "'", e);
+    }
+  }
+
+  /**
+   * @param conn a connection
+   * @param environment the environment
+   * @param limit at most this many, newest first
+   * @return stored alerts
+   */
+  public static List<Alert> list(Connection conn, String environment, int limit) {
+    try {
+      return read(conn, "SELECT * FROM store.alert WHERE environment = ? ORDER BY alert_id DESC LIMIT ?",
+          environment, limit);
+    } catch (SQLException e) {
+      throw new StorageException("reading alerts of environment '" + environment + "'", e);
+    }
+  }
+
+  private static List<Alert> read(Connection conn, String sql, Object... params) throws SQLException {
+    List<Alert> out = new ArrayList<>();
+    try (PreparedStatement s = conn.prepareStatement(sql)) {
+      Sql.bind(s, params);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          Timestamp at = r.getTimestamp("detected_at");
+          out.add(new Alert(r.getLong("alert_id"), r.getString("environment"),
+              r.getString("invocation_id"), r.getString("unique_id"), r.getString("resource_type"),
+              r.getString("kind"), r.getString("severity"), r.getString("status"),
+              r.getString("previous_status"), (Double) r.getObject("execution_time"),
+              (Double) r.getObject("baseline_time"), r.getString("message"),
+              at == null ? null : at.toLocalDateTime().toInstant(ZoneOffset.UTC),
+              r.getString("source")));
+        }
+      }
+    }
+    return out;
+  }
+}
