@@ -317,6 +317,48 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** @return the database file, or null for an in-memory database */
+  public Path file() {
+    return file;
+  }
+
+  /** @return DuckDB's count of free blocks in the file (space a copy would give back) */
+  public long freeBlocks() {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT free_blocks FROM pragma_database_size()"
+            + " WHERE database_name = current_database()")) {
+      return r.next() ? r.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new StorageException("reading the size of " + description, e);
+    }
+  }
+
+  /**
+   * Copies the whole database into a new file, written compactly (DuckDB's {@code CHECKPOINT} and
+   * {@code VACUUM} leave freed blocks in the file; only a copy gives them back), in {@link
+   * #STORAGE_VERSION}. The caller closes this store and moves the copy over the file.
+   *
+   * @param target a new file beside this one
+   */
+  public void copyTo(Path target) {
+    String path = target.toAbsolutePath().toString().replace("'", "''");
+    try (Statement s = connection.createStatement()) {
+      String db;
+      try (ResultSet r = s.executeQuery("SELECT current_database()")) {
+        r.next();
+        db = r.getString(1);
+      }
+      s.execute("ATTACH '" + path + "' AS dbtlens_compact (STORAGE_VERSION '" + STORAGE_VERSION + "')");
+      try {
+        s.execute("COPY FROM DATABASE \"" + db.replace("\"", "\"\"") + "\" TO dbtlens_compact");
+      } finally {
+        s.execute("DETACH dbtlens_compact");
+      }
+    } catch (SQLException e) {
+      throw new StorageException("copying " + description + " to " + target, e);
+    }
+  }
+
   /** Undoes a temporary setting when closed. */
   public interface Restore extends AutoCloseable {
     @Override
