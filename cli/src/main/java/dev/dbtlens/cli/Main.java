@@ -6,6 +6,7 @@ import dev.dbtlens.cli.freshness.FreshnessCommand;
 import dev.dbtlens.cli.graphql.GraphqlCommand;
 import dev.dbtlens.cli.graphql.SchemaCommand;
 import dev.dbtlens.cli.ingest.IngestCommand;
+import dev.dbtlens.cli.prune.PruneCommand;
 import dev.dbtlens.cli.select.LineageCommand;
 import dev.dbtlens.cli.select.LsCommand;
 import dev.dbtlens.cli.serve.ServeCommand;
@@ -77,6 +78,7 @@ public final class Main {
         .addSubcommand(new GraphqlCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SchemaCommand())
+        .addSubcommand(new PruneCommand())
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)
         .setErr(err)
