@@ -4,6 +4,7 @@
 # writes, give or take timings), and prints the file size after each ingest.
 #
 #   scripts/growth-per-rerun.sh ../shared/dbt-artifacts/tuva/manifest-v11_dbt-1.7.8_41072bf5 5
+#   ONLY=manifest.json scripts/growth-per-rerun.sh ...   # re-run only these files
 set -euo pipefail
 src=${1:?usage: $0 TARGET_FOLDER [RERUNS] [JAR]}
 reruns=${2:-5}
@@ -23,7 +24,8 @@ import json, os, re, sys, uuid
 src, out, i = sys.argv[1], sys.argv[2], int(sys.argv[3])
 new = str(uuid.UUID(int=i))
 for name in sorted(os.listdir(src)):
-    if not name.endswith('.json'):
+    only = os.environ.get('ONLY')
+    if not name.endswith('.json') or (only and name not in only.split(',')):
         continue
     data = open(os.path.join(src, name), 'rb').read()
     old = json.loads(data)['metadata'].get('invocation_id')
@@ -38,4 +40,7 @@ PY
   prev=$size
 done
 java -jar "$jar" sql --db "$db" --format csv "PRAGMA database_size" 2>/dev/null
+# what the data itself takes: prune keeps everything here, and compacts the file
+java -jar "$jar" prune --db "$db" --keep-runs 1000000 2>/dev/null | tail -1
+java -jar "$jar" sql --db "$db" --format csv "SELECT count(*) AS invocations FROM invocations" 2>/dev/null
 ls -la "$work" | grep -v run
