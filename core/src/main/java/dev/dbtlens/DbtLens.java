@@ -335,7 +335,9 @@ public final class DbtLens implements AutoCloseable {
         closed = true;
         java.nio.file.Files.move(copy, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      } catch (java.io.IOException e) {
+      } catch (java.io.IOException | RuntimeException e) {
+        deleteQuietly(copy);
+        deleteQuietly(copy.resolveSibling(copy.getFileName() + ".wal"));
         throw new DbtLensException("compacting " + file + " failed; its pruned content is intact", e);
       } finally {
         if (closed) {
@@ -348,6 +350,14 @@ public final class DbtLens implements AutoCloseable {
     long after = file == null ? 0 : sizeOf(file);
     return new PruneReport(r.dryRun(), r.invocations(), r.rowsRemoved(), r.definitionsRemoved(),
         before, options.dryRun() ? before : after);
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      java.nio.file.Files.deleteIfExists(file);
+    } catch (java.io.IOException ignored) {
+      // a leftover copy beside the file is harmless; the next prune replaces it
+    }
   }
 
   private static long sizeOf(Path file) {
