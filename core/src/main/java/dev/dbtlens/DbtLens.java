@@ -3,6 +3,7 @@ package dev.dbtlens;
 import dev.dbtlens.internal.freshness.FreshnessAnalysis;
 import dev.dbtlens.internal.ingest.Ingester;
 import dev.dbtlens.internal.live.LogFiles;
+import dev.dbtlens.internal.prune.Pruner;
 import dev.dbtlens.internal.select.LineageAccess;
 import dev.dbtlens.internal.store.Environments;
 import dev.dbtlens.internal.store.Queries;
@@ -337,5 +338,47 @@ public final class DbtLens implements AutoCloseable {
    */
   public Alerts alerts() {
     return alerts;
+  }
+
+  /**
+   * Removes old invocations and what nothing references once they are gone (manifest and catalog
+   * snapshots, node definitions, compiled code, catalog entries), in one transaction, then compacts
+   * the database file: its content is copied into a new file that replaces the old one atomically
+   * (DuckDB's {@code CHECKPOINT} and {@code VACUUM} leave freed space inside the file). The
+   * invocations each environment's current state draws on (its manifest, catalog and compiled code)
+   * are kept (see {@link PruneOptions}), and each pruned environment's current state is recomputed
+   * from what is left. Close the connections {@link #connection()}
+   * handed out, and finish other calls, before pruning a file: the file is swapped under them.
+   *
+   * @param options what to keep, which environment, dry run
+   * @return the invocations removed, rows removed per table and the file's size before and after
+   * @throws IllegalArgumentException if the environment is not in the database
+   * @throws DbtLensException if the database is open read-only
+   */
+  public synchronized PruneReport prune(PruneOptions options) {
+    Objects.requireNonNull(options, "options");
+    Path file = store.file();
+    long before = file == null ? 0 : sizeOf(file);
+    PruneReport r = new Pruner(store).prune(options);
+    if (!options.dryRun()) {
+      store.checkpoint();
+      r.invocations().stream().map(PruneReport.Removed::environment).distinct()
+          .forEach(lineage::invalidate);
+    }
+    if (file != null && !options.dryRun() && store.freeBlocks() > 0) {
+      queries.clear();
+      store.compact();
+    }
+    long after = file == null ? 0 : sizeOf(file);
+    return new PruneReport(r.dryRun(), r.invocations(), r.rowsRemoved(), r.definitionsRemoved(),
+        before, options.dryRun() ? before : after);
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading the size of " + file, e);
+    }
   }
 }

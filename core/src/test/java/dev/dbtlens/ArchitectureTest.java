@@ -42,6 +42,7 @@ class ArchitectureTest {
     ALLOWED.put("freshness", Set.of("select", "lineage", "store", "dbt"));
     ALLOWED.put("live", Set.of("store", "dbt"));
     ALLOWED.put("alerts", Set.of("store", "dbt"));
+    ALLOWED.put("prune", Set.of("store", "dbt"));
   }
 
   private static JavaClasses classes;

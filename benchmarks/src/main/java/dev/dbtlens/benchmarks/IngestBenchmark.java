@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code reingestUnchanged}: a database already holding the manifest ingests a copy of it whose
  *       only difference is {@code metadata.invocation_id} and {@code generated_at} (a new dbt run
  *       on an unchanged project);
+ *   <li>{@code reingestOnePercentChanged}: the same, but every hundredth entry of {@code nodes} has
+ *       a changed {@code description} (a new definition each), as after a small change to a project;
  *   <li>{@code floorTokenScan}: {@code JsonParser.nextToken()} over the same file until its end.
  * </ul>
  *
@@ -59,6 +61,8 @@ public class IngestBenchmark {
 
   Path original;
   Path unchangedCopy;
+  Path changedCopy;
+  long changedNodes;
   Path work;
 
   @Setup(Level.Trial)
@@ -68,6 +72,9 @@ public class IngestBenchmark {
     unchangedCopy = work.resolve("manifest.json");
     BenchData.rewrite(original, unchangedCopy, BenchData.invocationId("reingest", 1),
         Instant.parse("2027-01-01T00:00:00Z"), null);
+    changedCopy = work.resolve("changed").resolve("manifest.json");
+    changedNodes = changeOnePercent(original, changedCopy, BenchData.invocationId("changed", 1),
+        Instant.parse("2027-01-02T00:00:00Z"));
     try {
       BenchData.log("ingest input " + original + " (" + Files.size(original) / 1_000_000 + " MB)");
     } catch (IOException e) {
@@ -131,6 +138,77 @@ public class IngestBenchmark {
       throw new IllegalStateException("an unchanged manifest added " + r.definitionsAdded() + " definitions");
     }
     return r;
+  }
+
+  @Benchmark
+  public IngestReport reingestOnePercentChanged(PrimedDb db) {
+    IngestReport r = check(db.lens.ingest(IngestOptions.defaults().withEnvironment(ENV), List.of(changedCopy)));
+    if (r.definitionsAdded() != changedNodes) {
+      throw new IllegalStateException("1% changed (" + changedNodes + " nodes) added "
+          + r.definitionsAdded() + " definitions");
+    }
+    return r;
+  }
+
+  /**
+   * Copies a manifest with a new invocation id and time, appending " (changed)" to the {@code
+   * description} of every hundredth entry of {@code nodes}.
+   *
+   * @return how many nodes were changed
+   */
+  static long changeOnePercent(Path from, Path to, String invocationId, Instant generatedAt) {
+    try {
+      Files.createDirectories(to.getParent());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long changed = 0;
+    try (JsonParser p = BenchData.JSON.createParser(from.toFile());
+        com.fasterxml.jackson.core.JsonGenerator g = BenchData.JSON.createGenerator(to.toFile(),
+            com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+      int depth = 0;
+      String group = null;
+      String field = null;
+      long index = -1;
+      for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        switch (t) {
+          case START_OBJECT, START_ARRAY -> {
+            if (depth == 2 && "nodes".equals(group) && t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+              index++;
+            }
+            depth++;
+            g.copyCurrentEvent(p);
+          }
+          case END_OBJECT, END_ARRAY -> {
+            depth--;
+            g.copyCurrentEvent(p);
+          }
+          case FIELD_NAME -> {
+            field = p.currentName();
+            if (depth == 1) {
+              group = field;
+            }
+            g.copyCurrentEvent(p);
+          }
+          case VALUE_STRING -> {
+            if (depth == 2 && "metadata".equals(group) && "invocation_id".equals(field)) {
+              g.writeString(invocationId);
+            } else if (depth == 2 && "metadata".equals(group) && "generated_at".equals(field)) {
+              g.writeString(generatedAt.toString());
+            } else if (depth == 3 && "nodes".equals(group) && "description".equals(field) && index % 100 == 0) {
+              g.writeString(p.getText() + " (changed)");
+              changed++;
+            } else {
+              g.copyCurrentEvent(p);
+            }
+          }
+          default -> g.copyCurrentEvent(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("rewriting " + from, e);
+    }
+    return changed;
   }
 
   /** The scan is short and its JIT warm-up long: more warm-up iterations than the class default. */

@@ -9,6 +9,7 @@ import dev.dbtlens.cli.graphql.GraphqlCommand;
 import dev.dbtlens.cli.graphql.SchemaCommand;
 import dev.dbtlens.cli.ingest.IngestCommand;
 import dev.dbtlens.cli.report.ReportCommand;
+import dev.dbtlens.cli.prune.PruneCommand;
 import dev.dbtlens.cli.select.LineageCommand;
 import dev.dbtlens.cli.select.LsCommand;
 import dev.dbtlens.cli.serve.ServeCommand;
@@ -83,6 +84,7 @@ public final class Main {
         .addSubcommand(new ExportCommand())
         .addSubcommand(new ReportCommand())
         .addSubcommand(new FollowCommand(status, System.in))
+        .addSubcommand(new PruneCommand())
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)
         .setErr(err)

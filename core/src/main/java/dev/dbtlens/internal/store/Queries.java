@@ -135,6 +135,11 @@ public final class Queries {
   /** Closes the pooled statements and their connections: called when the database closes. */
   public void close() {
     closed = true;
+    clear();
+  }
+
+  /** Closes the pooled statements and their connections; later queries prepare new ones. */
+  public void clear() {
     for (Queue<PreparedStatement> pool : statements.values()) {
       for (PreparedStatement s; (s = pool.poll()) != null; ) {
         closeQuietly(s);

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -57,7 +59,8 @@ public final class Store implements AutoCloseable {
    */
   public static final String DEFAULT_MEMORY_LIMIT = "512MB";
 
-  private final DuckDBConnection connection;
+  // replaced only by compact(), which swaps in a compacted copy of the file and reconnects
+  private volatile DuckDBConnection connection;
   private final boolean readOnly;
   private final String description;
   private final Path file;
@@ -81,6 +84,18 @@ public final class Store implements AutoCloseable {
     if (file != null) {
       DatabaseFile.check(file, readOnly);
     }
+    DuckDBConnection conn = connect(file, readOnly, where);
+    Store store = new Store(conn, readOnly, where, file);
+    try {
+      store.prepareSchema();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
+  }
+
+  private static DuckDBConnection connect(Path file, boolean readOnly, String where) {
     Properties props = new Properties();
     props.setProperty("storage_compatibility_version", STORAGE_VERSION);
     String memoryLimit = System.getProperty(MEMORY_LIMIT_PROPERTY, DEFAULT_MEMORY_LIMIT).strip();
@@ -95,20 +110,11 @@ public final class Store implements AutoCloseable {
       props.setProperty("duckdb.read_only", "true");
     }
     String url = file == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + file.toAbsolutePath();
-    DuckDBConnection conn;
     try {
-      conn = (DuckDBConnection) DriverManager.getConnection(url, props);
+      return (DuckDBConnection) DriverManager.getConnection(url, props);
     } catch (SQLException e) {
       throw openFailure(where, e);
     }
-    Store store = new Store(conn, readOnly, where, file);
-    try {
-      store.prepareSchema();
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
-    return store;
   }
 
   private static DbtLensException openFailure(String where, SQLException e) {
@@ -314,6 +320,87 @@ public final class Store implements AutoCloseable {
       s.execute("CHECKPOINT");
     } catch (SQLException e) {
       throw new StorageException("checkpointing " + description, e);
+    }
+  }
+
+  /** @return the database file, or null for an in-memory database */
+  public Path file() {
+    return file;
+  }
+
+  /** @return DuckDB's count of free blocks in the file (space a copy would give back) */
+  public long freeBlocks() {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT free_blocks FROM pragma_database_size()"
+            + " WHERE database_name = current_database()")) {
+      return r.next() ? r.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new StorageException("reading the size of " + description, e);
+    }
+  }
+
+  /**
+   * Copies the whole database into a new file, written compactly (DuckDB's {@code CHECKPOINT} and
+   * {@code VACUUM} leave freed blocks in the file; only a copy gives them back), in {@link
+   * #STORAGE_VERSION}. The caller closes this store and moves the copy over the file.
+   *
+   * @param target a new file beside this one
+   */
+  public void copyTo(Path target) {
+    String path = target.toAbsolutePath().toString().replace("'", "''");
+    try (Statement s = connection.createStatement()) {
+      String db;
+      try (ResultSet r = s.executeQuery("SELECT current_database()")) {
+        r.next();
+        db = r.getString(1);
+      }
+      s.execute("ATTACH '" + path + "' AS dbtlens_compact (STORAGE_VERSION '" + STORAGE_VERSION + "')");
+      try {
+        s.execute("COPY FROM DATABASE \"" + db.replace("\"", "\"\"") + "\" TO dbtlens_compact");
+      } finally {
+        s.execute("DETACH dbtlens_compact");
+      }
+    } catch (SQLException e) {
+      throw new StorageException("copying " + description + " to " + target, e);
+    }
+  }
+
+  /**
+   * Replaces the database file with a compact copy of itself ({@link #copyTo}) and reconnects. The
+   * copy is written beside the file and moved over it atomically; if anything fails before the move,
+   * the copy is deleted and the file is left as it was. Connections {@link #duplicate() duplicated}
+   * before are closed with the old file: callers close what they pooled first.
+   *
+   * @throws DbtLensException if the copy or the move failed
+   */
+  public synchronized void compact() {
+    if (file == null || readOnly) {
+      return;
+    }
+    Path copy = file.resolveSibling(file.getFileName() + ".compact");
+    boolean closed = false;
+    try {
+      Files.deleteIfExists(copy);
+      copyTo(copy);
+      close();
+      closed = true;
+      Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(copy);
+      deleteQuietly(copy.resolveSibling(copy.getFileName() + ".wal"));
+      throw new DbtLensException("compacting " + description + " failed; its content is intact", e);
+    } finally {
+      if (closed) {
+        connection = connect(file, false, description);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException ignored) {
+      // a leftover copy beside the file is harmless; the next compaction replaces it
     }
   }
 
