@@ -374,9 +374,12 @@ public final class DbtLens implements AutoCloseable {
         before, options.dryRun() ? before : after);
   }
 
+  /** @return the size of a database file with its write-ahead log, which a checkpoint folds in */
   private static long sizeOf(Path file) {
     try {
-      return java.nio.file.Files.size(file);
+      Path wal = file.resolveSibling(file.getFileName() + ".wal");
+      return java.nio.file.Files.size(file)
+          + (java.nio.file.Files.exists(wal) ? java.nio.file.Files.size(wal) : 0);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("reading the size of " + file, e);
     }
