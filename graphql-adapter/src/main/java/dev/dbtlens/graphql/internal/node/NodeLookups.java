@@ -46,9 +46,8 @@ public final class NodeLookups {
     Map<String, Object> p = new HashMap<>();
     p.put("env", environment);
     p.put("ids", List.copyOf(ids));
-    p.put("upward", upward);
     p.put("types", types);
-    request.db().list(NodeSql.NEIGHBOURS.get(request), p, r -> {
+    request.db().list((upward ? NodeSql.PARENTS : NodeSql.CHILDREN).get(request), p, r -> {
       out.get(r.str("key_id")).add(NodeRow.read(r));
       return null;
     });
