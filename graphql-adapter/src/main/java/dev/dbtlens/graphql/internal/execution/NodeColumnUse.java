@@ -42,7 +42,7 @@ public final class NodeColumnUse extends SimplePerformantInstrumentation {
       "materializedType", "database", "schema", "alias", "identifier", "tags", "packageName",
       "accountId", "projectId", "environmentId", "access", "language", "version", "latestVersion",
       "sourceName", "columnName", "relationName", "executionInfo", "catalog", "parents", "children",
-      "tests", "ancestors", "descendants", "lastKnownResult", "testStatuses");
+      "tests", "ancestors", "descendants", "lastKnownResult", "testStatuses", "versions");
 
   /** Node type fields whose value comes from {@code node.NodeSql#NODE_JSON}'s JSON columns. */
   static final Set<String> JSON_FIELDS = Set.of("nodeType", "exposureType", "type", "maturity", "url",

@@ -93,6 +93,19 @@ public final class NodeLookups {
     }
   }
 
+  /** @return for each versioned model id, every version of that model, sorted by unique id */
+  static Map<String, List<NodeRow>> modelVersions(Request request, String environment, Set<String> ids) {
+    Map<String, List<NodeRow>> out = new HashMap<>();
+    Map<String, Object> p = new HashMap<>();
+    p.put("env", environment);
+    p.put("ids", List.copyOf(ids));
+    request.db().list(NodeSql.MODEL_VERSIONS.get(request), p, r -> {
+      out.computeIfAbsent(r.str("key_id"), k -> new ArrayList<>()).add(NodeRow.read(r));
+      return null;
+    });
+    return out;
+  }
+
   /** @return for each group id, the models of the group, sorted by unique id */
   static Map<String, List<NodeRow>> groupModels(Request request, String environment, Set<String> ids) {
     Map<String, List<NodeRow>> out = new HashMap<>();

@@ -167,6 +167,25 @@ final class NodeSql {
       ORDER BY k.key_id, g.unique_id""".replace("{columns}", NODE_COLUMNS).replace("{largeJoins}", LARGE_JOINS));
 
   /**
+   * Every version of versioned models ({@code key_id}, itself included): the models of the same
+   * package and name that have a version, in unique id order.
+   */
+  static final Variants MODEL_VERSIONS = Variants.of("""
+      WITH k AS (
+        SELECT m.unique_id AS key_id, n.rowid AS rid
+        FROM store.gql_node m
+        JOIN store.gql_node n ON n.environment = :env AND n.resource_type = 'model'
+          AND n.package_name = m.package_name AND n.name = m.name AND n.version IS NOT NULL
+        WHERE m.environment = :env AND m.resource_type = 'model' AND m.version IS NOT NULL
+          AND m.unique_id IN (SELECT unnest(:ids))
+      )
+      SELECT k.key_id, {columns}
+      FROM k
+      JOIN store.gql_node g ON g.rowid = k.rid
+      {largeJoins}
+      ORDER BY k.key_id, g.unique_id""".replace("{columns}", NODE_COLUMNS).replace("{largeJoins}", LARGE_JOINS));
+
+  /**
    * A query in one form per set of large columns read ({@link NodeColumnUse} bits): a column not
    * asked for is NULL, and its table is not joined; the wide columns of the node table ({@link
    * #WIDE}) are NULL unless the {@code WIDE} bit is set. The node's JSON fields are columns of the
