@@ -30,6 +30,109 @@ public final class CurrentState {
   public static void refresh(Connection conn, String environment) throws SQLException {
     refreshDefinitions(conn, environment);
     refreshExecutions(conn, environment);
+    if (hasGraphQLTables(conn)) {
+      refreshGraphQL(conn, environment);
+    }
+  }
+
+  /**
+   * Fills the GraphQL node and edge tables of every environment: the step of the migration to
+   * schema version 3 that creates them ({@code v3-gql.sql}), after the rest of the current state.
+   */
+  public static void refreshGraphQLAll(Connection conn) throws SQLException {
+    for (String env : Sql.strings(conn, "SELECT DISTINCT environment FROM store.artifact")) {
+      refreshGraphQL(conn, env);
+    }
+  }
+
+  /**
+   * The migration from version 1 refreshes the current state before the version-3 tables exist;
+   * the version-3 step fills them then.
+   */
+  private static boolean hasGraphQLTables(Connection conn) throws SQLException {
+    return !Sql.strings(conn, "SELECT table_name FROM duckdb_tables()"
+        + " WHERE schema_name = 'store' AND table_name = 'gql_node'").isEmpty();
+  }
+
+  /**
+   * The GraphQL adapter's node table ({@code store.gql_node}, {@code v3-gql.sql}): the current
+   * nodes but macros with their definition's columns, the JSON fields the Discovery API's node
+   * types read, two derived fields (modeling layer, test type) and what pages sort and filter on
+   * (last attempt's status, last success, catalog row count), in unique id order; the latest
+   * manifest's edges ({@code store.gql_edge}); and each node's last known catalog entry with its
+   * columns and their YAML descriptions ({@code store.gql_catalog}). Reads the current state
+   * refreshed before it.
+   */
+  static void refreshGraphQL(Connection conn, String environment) throws SQLException {
+    Sql.update(conn, "DELETE FROM store.gql_node WHERE environment = ?", environment);
+    Sql.update(conn, """
+        INSERT INTO store.gql_node
+        WITH j AS (
+          SELECT cn.environment, cn.unique_id, cn.def_hash, cn.compiled_hash, d.resource_type, d.name,
+                 d.package_name, d.database, d.schema, d.alias, d.relation_name, d.materialized,
+                 d.tags, d.meta, d.description, d.original_file_path, d.patch_path, d.owner,
+                 d.access, d.group_name, d.version, d.latest_version, d.language, d.config, d.fqn,
+                 d.depends_on_nodes, d.source_name, d.loaded_at_field, d.freshness, d.test_metadata,
+                 d.column_name,
+                 CASE WHEN d.resource_type IN ('test', 'unit_test')
+                      THEN coalesce(d.attached_node, d.depends_on_nodes[1]) END AS tested_node,
+                 d.contract_enforced, d.constraints,
+                 json_extract_string(d.raw_json, ['$.type', '$.maturity', '$.url', '$.owner.email',
+                     '$.label', '$.loader', '$.source_description', '$.deprecation_date']) AS f,
+                 CASE WHEN d.resource_type IN ('metric', 'semantic_model', 'saved_query', 'unit_test',
+                                               'group', 'function')
+                      THEN d.raw_json END AS definition_json,
+                 CASE WHEN d.resource_type <> 'model' THEN NULL
+                      WHEN list_contains(d.fqn[2:-2], 'staging') OR starts_with(d.name, 'stg_')
+                           OR starts_with(d.name, 'base_') THEN 'staging'
+                      WHEN list_contains(d.fqn[2:-2], 'intermediate') OR starts_with(d.name, 'int_')
+                           THEN 'intermediate'
+                      WHEN list_contains(d.fqn[2:-2], 'marts') OR list_contains(d.fqn[2:-2], 'mart')
+                           OR starts_with(d.name, 'fct_') OR starts_with(d.name, 'dim_') THEN 'marts'
+                      ELSE 'other' END AS modeling_layer,
+                 CASE WHEN d.resource_type = 'unit_test' THEN 'UNIT_TEST'
+                      WHEN d.resource_type = 'test' AND d.test_metadata IS NOT NULL THEN 'GENERIC_DATA_TEST'
+                      WHEN d.resource_type = 'test' THEN 'SINGULAR_DATA_TEST' END AS test_type
+          FROM store.current_node cn
+          JOIN store.node_def d ON d.def_hash = cn.def_hash
+          WHERE cn.environment = ? AND d.resource_type <> 'macro')
+        SELECT j.* EXCLUDE (f, definition_json, modeling_layer, test_type),
+               f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8],
+               j.definition_json, j.modeling_layer, j.test_type,
+               a.status, s.execute_completed_at, s.execution_time, e.row_count
+        FROM j
+        LEFT JOIN store.current_execution a
+               ON a.environment = j.environment AND a.unique_id = j.unique_id AND a.kind = 'attempt'
+        LEFT JOIN store.current_execution s
+               ON s.environment = j.environment AND s.unique_id = j.unique_id AND s.kind = 'success'
+        LEFT JOIN store.current_catalog c ON c.environment = j.environment AND c.unique_id = j.unique_id
+        LEFT JOIN store.catalog_entry e ON e.entry_hash = c.entry_hash
+        ORDER BY j.unique_id""", environment);
+    Sql.update(conn, "DELETE FROM store.gql_edge WHERE environment = ?", environment);
+    Sql.update(conn, """
+        INSERT INTO store.gql_edge
+        SELECT cm.environment, e.parent_id, e.child_id
+        FROM store.current_manifest cm
+        JOIN store.snapshot_edge e ON e.snapshot_id = cm.snapshot_id
+        WHERE cm.environment = ?
+        ORDER BY e.child_id, e.parent_id""", environment);
+    Sql.update(conn, "DELETE FROM store.gql_catalog WHERE environment = ?", environment);
+    Sql.update(conn, """
+        INSERT INTO store.gql_catalog
+        WITH declared AS (
+          SELECT cn.unique_id, lower(y.column_name) AS column_key, y.description, y.tags, y.meta
+          FROM store.current_node cn
+          JOIN store.def_column y ON y.def_hash = cn.def_hash
+          WHERE cn.environment = ?)
+        SELECT lc.environment, lc.unique_id, e.database, e.schema, e.name, e.table_type, e.comment,
+               e.owner, e.row_count, e.bytes, e.stats, lc.catalog_generated_at,
+               cc.column_name, cc.column_index, cc.data_type, cc.comment, y.description, y.tags, y.meta
+        FROM store.current_catalog lc
+        JOIN store.catalog_entry e ON e.entry_hash = lc.entry_hash
+        LEFT JOIN store.catalog_column cc ON cc.entry_hash = lc.entry_hash
+        LEFT JOIN declared y ON y.unique_id = lc.unique_id AND y.column_key = lower(cc.column_name)
+        WHERE lc.environment = ?
+        ORDER BY lc.unique_id, cc.column_index, cc.column_name""", environment, environment);
   }
 
   /**

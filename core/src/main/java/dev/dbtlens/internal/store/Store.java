@@ -32,7 +32,7 @@ public final class Store implements AutoCloseable {
    * Each capability that adds tables owns one script ({@code v3-<capability>.sql}) that creates
    * them under the {@code store} schema.
    */
-  static final List<String> V3_PARTS = List.of("v3-live.sql", "v3-alerts.sql");
+  static final List<String> V3_PARTS = List.of("v3-gql.sql", "v3-live.sql", "v3-alerts.sql");
 
   /**
    * The view scripts run (as {@code CREATE OR REPLACE}) on every writable open, in this order:
@@ -172,6 +172,7 @@ public final class Store implements AutoCloseable {
         for (String part : V3_PARTS) {
           runScript(part);
         }
+        CurrentState.refreshGraphQLAll(connection);
       });
     }
     VIEW_SCRIPTS.forEach(this::runScript);

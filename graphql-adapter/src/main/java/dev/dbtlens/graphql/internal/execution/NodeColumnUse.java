@@ -26,8 +26,23 @@ public final class NodeColumnUse extends SimplePerformantInstrumentation {
   public static final int RAW_CODE = 2;
   /** The compiled code column. */
   public static final int COMPILED_CODE = 4;
+  /**
+   * The node table's wide columns (meta, config, description, fqn, depends on, ...): asked by any
+   * node type field but the {@link #NARROW_FIELDS}.
+   */
+  public static final int WIDE = 8;
   /** Every large column. */
-  public static final int ALL = JSON | RAW_CODE | COMPILED_CODE;
+  public static final int ALL = JSON | RAW_CODE | COMPILED_CODE | WIDE;
+
+  /**
+   * Node type fields answered from the node's narrow columns or its key alone (relations, read by
+   * DataLoaders): a page asking only these reads no wide column.
+   */
+  static final Set<String> NARROW_FIELDS = Set.of("__typename", "uniqueId", "name", "resourceType",
+      "materializedType", "database", "schema", "alias", "identifier", "tags", "packageName",
+      "accountId", "projectId", "environmentId", "access", "language", "version", "latestVersion",
+      "sourceName", "columnName", "relationName", "executionInfo", "catalog", "parents", "children",
+      "tests", "ancestors", "descendants", "lastKnownResult", "testStatuses", "versions");
 
   /** Node type fields whose value comes from {@code node.NodeSql#NODE_JSON}'s JSON columns. */
   static final Set<String> JSON_FIELDS = Set.of("nodeType", "exposureType", "type", "maturity", "url",
@@ -60,6 +75,7 @@ public final class NodeColumnUse extends SimplePerformantInstrumentation {
     while (!todo.isEmpty()) {
       ExecutableNormalizedField f = todo.pop();
       if (f.getObjectTypeNames().stream().anyMatch(nodeTypes::contains)) {
+        columns |= NARROW_FIELDS.contains(f.getName()) ? 0 : WIDE;
         columns |= JSON_FIELDS.contains(f.getName()) ? JSON
             : "rawCode".equals(f.getName()) || "rawSql".equals(f.getName()) ? RAW_CODE
             : "compiledCode".equals(f.getName()) || "compiledSql".equals(f.getName()) ? COMPILED_CODE : 0;

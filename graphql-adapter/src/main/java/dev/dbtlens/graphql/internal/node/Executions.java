@@ -35,7 +35,7 @@ final class Executions {
       FROM store.current_execution a
       LEFT JOIN store.current_execution s
         ON s.environment = a.environment AND s.unique_id = a.unique_id AND s.kind = 'success'
-      WHERE a.environment = :env AND a.kind = 'attempt' AND list_contains(:ids, a.unique_id)""");
+      WHERE a.environment = :env AND a.kind = 'attempt' AND a.unique_id IN (SELECT unnest(:ids))""");
 
   /** @return the execution of each id; {@link ExecutionInfo#NEVER_RUN} for those never built */
   static Map<String, ExecutionInfo> executionInfo(Request request, String environment, Set<String> ids) {
@@ -50,9 +50,9 @@ final class Executions {
   private static final NamedSql TEST_STATUSES = NamedSql.of("""
       WITH tested AS (
         SELECT e.parent_id AS unique_id, e.child_id AS test_id
-        FROM edges e
-        JOIN nodes n ON n.environment = e.environment AND n.unique_id = e.child_id
-        WHERE e.environment = :env AND list_contains(:ids, e.parent_id)
+        FROM store.gql_edge e
+        JOIN store.gql_node n ON n.environment = e.environment AND n.unique_id = e.child_id
+        WHERE e.environment = :env AND e.parent_id IN (SELECT unnest(:ids))
           AND n.resource_type IN ('test', 'unit_test')
       ),
       latest AS (
@@ -75,25 +75,16 @@ final class Executions {
   }
 
   /**
-   * The {@code columns} view's rows of the ids only, read from its tables (the view would join every
-   * node of the environment first): the YAML description of each catalog column.
+   * The catalog entries of the ids with their columns and the columns' YAML descriptions, as core
+   * materialises them at ingest ({@code store.gql_catalog}).
    */
   private static final NamedSql CATALOG = NamedSql.of("""
-      WITH declared AS (
-        SELECT cn.unique_id, lower(y.column_name) AS column_key, y.description, y.tags, y.meta
-        FROM store.current_node cn
-        JOIN store.def_column y ON y.def_hash = cn.def_hash
-        WHERE cn.environment = :env AND list_contains(:ids, cn.unique_id)
-      )
-      SELECT c.unique_id, c.database, c.schema, c.name, c.table_type, c.comment, c.owner,
-             c.row_count, c.bytes, c.stats, c.catalog_generated_at,
-             cc.column_name, cc.column_index, cc.data_type, cc.comment AS column_comment,
-             y.description AS column_description, y.tags AS column_tags, y.meta AS column_meta
-      FROM catalog c
-      LEFT JOIN catalog_columns cc ON cc.environment = c.environment AND cc.unique_id = c.unique_id
-      LEFT JOIN declared y ON y.unique_id = c.unique_id AND y.column_key = lower(cc.column_name)
-      WHERE c.environment = :env AND list_contains(:ids, c.unique_id)
-      ORDER BY c.unique_id, cc.column_index, cc.column_name""");
+      SELECT unique_id, database, schema, name, table_type, comment, owner, row_count, bytes, stats,
+             catalog_generated_at, column_name, column_index, data_type, column_comment,
+             column_description, column_tags, column_meta
+      FROM store.gql_catalog
+      WHERE environment = :env AND unique_id IN (SELECT unnest(:ids))
+      ORDER BY unique_id, column_index, column_name""");
 
   /** @return the last known catalog entry of each id that has one */
   static Map<String, CatalogNode> catalog(Request request, String environment, Set<String> ids) {
@@ -116,8 +107,8 @@ final class Executions {
       SELECT f.*, i.job, n.name, n.source_name
       FROM source_freshness f
       LEFT JOIN invocations i ON i.environment = f.environment AND i.invocation_id = f.invocation_id
-      LEFT JOIN nodes n ON n.environment = f.environment AND n.unique_id = f.unique_id
-      WHERE f.environment = :env AND list_contains(:ids, f.unique_id)
+      LEFT JOIN store.gql_node n ON n.environment = f.environment AND n.unique_id = f.unique_id
+      WHERE f.environment = :env AND f.unique_id IN (SELECT unnest(:ids))
       QUALIFY row_number() OVER (PARTITION BY f.unique_id ORDER BY f.generated_at DESC, f.result_index) = 1""");
 
   /** @return the latest freshness check of each id that has one */

@@ -33,6 +33,7 @@ public final class Loaders {
   public static final String MACRO = "macro";
   public static final String GROUP_MODELS = "groupModels";
   public static final String TEST_STATUSES = "testStatuses";
+  public static final String MODEL_VERSIONS = "modelVersions";
 
   private Loaders() {}
 
@@ -57,6 +58,7 @@ public final class Loaders {
         .register(MACRO, loader(request, NodePages::macrosByIds))
         .register(GROUP_MODELS, loader(request, NodeLookups::groupModels))
         .register(TEST_STATUSES, loader(request, Executions::testStatuses))
+        .register(MODEL_VERSIONS, loader(request, NodeLookups::modelVersions))
         .build();
   }
 

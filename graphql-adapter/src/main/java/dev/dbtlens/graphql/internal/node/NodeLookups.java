@@ -46,9 +46,8 @@ public final class NodeLookups {
     Map<String, Object> p = new HashMap<>();
     p.put("env", environment);
     p.put("ids", List.copyOf(ids));
-    p.put("upward", upward);
     p.put("types", types);
-    request.db().list(NodeSql.NEIGHBOURS.get(request), p, r -> {
+    request.db().list((upward ? NodeSql.PARENTS : NodeSql.CHILDREN).get(request), p, r -> {
       out.get(r.str("key_id")).add(NodeRow.read(r));
       return null;
     });
@@ -92,6 +91,19 @@ public final class NodeLookups {
     } catch (NotFoundException e) {
       return null;
     }
+  }
+
+  /** @return for each versioned model id, every version of that model, sorted by unique id */
+  static Map<String, List<NodeRow>> modelVersions(Request request, String environment, Set<String> ids) {
+    Map<String, List<NodeRow>> out = new HashMap<>();
+    Map<String, Object> p = new HashMap<>();
+    p.put("env", environment);
+    p.put("ids", List.copyOf(ids));
+    request.db().list(NodeSql.MODEL_VERSIONS.get(request), p, r -> {
+      out.computeIfAbsent(r.str("key_id"), k -> new ArrayList<>()).add(NodeRow.read(r));
+      return null;
+    });
+    return out;
   }
 
   /** @return for each group id, the models of the group, sorted by unique id */

@@ -2,7 +2,6 @@ package dev.dbtlens.graphql.internal.node;
 
 import dev.dbtlens.graphql.internal.execution.Db;
 import dev.dbtlens.graphql.internal.execution.NamedSql;
-import dev.dbtlens.graphql.internal.execution.NodeColumnUse;
 import dev.dbtlens.graphql.internal.execution.Request;
 import dev.dbtlens.graphql.internal.execution.Row;
 import dev.dbtlens.graphql.internal.scalars.Args;
@@ -39,12 +38,8 @@ public final class NodePages {
     p.put("afterKey", cursor == null ? null : cursor.sortKey());
     p.put("afterId", cursor == null ? null : cursor.uniqueId());
     p.put("limit", first + 1);
-    p.put("needRuns", p.get("lastRunStatus") != null
-        || List.of("executeCompletedAt", "executionTime").contains(sort.field()));
     p.put("needFreshness", p.get("freshnessChecked") != null || p.get("freshnessStatus") != null);
-    NamedSql sql = p.get("nodeTypes") == null ? NodeSql.PAGE.get(request)
-        : NodeSql.PAGE_BY_NODE_TYPE.get(request, NodeColumnUse.JSON);
-    List<Ranked> rows = request.db().list(sql, p, r -> new Ranked(
+    List<Ranked> rows = request.db().list(NodeSql.PAGE.get(request), p, r -> new Ranked(
         r.str("unique_id") == null ? null : NodeRow.read(r), r.dbl("sort_key"),
         r.lng("total_count")));
     return page(rows, first, after != null);

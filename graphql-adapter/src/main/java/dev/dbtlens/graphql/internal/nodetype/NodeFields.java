@@ -52,7 +52,9 @@ final class NodeFields {
     f.put("ownerName", env -> row(env).owner());
     f.put("constraints", env -> Structures.constraints(tree(row(env).constraints())));
     f.put("releaseVersion", env -> releaseVersion(row(env)));
-    f.put("versions", env -> List.of());
+    f.put("versions", env -> Loaders.list(env, Loaders.MODEL_VERSIONS, row(env).key())
+        .thenApply(rows -> rows.stream().map(v -> Map.<String, Object>of("name", v.name(),
+            "releaseVersion", releaseVersion(v), "uniqueId", v.uniqueId())).toList()));
     f.put("packages", env -> List.of(row(env).packageName()));
     f.put("isDescriptionInherited", env -> null);
     f.put("deprecationDate", env -> deprecationDate(row(env).deprecationDate()));
