@@ -296,4 +296,19 @@ public final class DbtLens implements AutoCloseable {
     queries.close();
     store.close();
   }
+
+  /**
+   * dbt-project-evaluator's rules (modeling, testing, documentation, structure, performance,
+   * governance) evaluated over the environment's latest manifest, with the coverage metrics of
+   * dbt Explorer's recommendations (see {@code docs/recommendations.md}).
+   *
+   * @param environment an environment
+   * @param options thresholds, naming conventions and severities; null for the package's defaults
+   * @return the violations and metrics
+   * @throws NotFoundException if the environment has no manifest
+   */
+  public Recommendations recommendations(String environment, RecommendationOptions options) {
+    return new dev.dbtlens.internal.recommend.Evaluator(store, lineage)
+        .evaluate(environment, options == null ? RecommendationOptions.defaults() : options);
+  }
 }
