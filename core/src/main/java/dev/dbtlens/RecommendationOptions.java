@@ -81,6 +81,7 @@ public record RecommendationOptions(
    * @param name {@code models_fanout_threshold}, {@code chained_views_threshold}, {@code
    *     test_coverage_target}, {@code documentation_coverage_target}, {@code <type>_prefixes}
    *     (comma-separated), {@code <type>_folder_name}, {@code severity} (every rule's default),
+   *     {@code <rule>_severity} (one rule's, e.g. {@code fct_root_models_severity}),
    *     {@code include_packages} ({@code true}/{@code false})
    * @param value its value
    * @return the options with that value
@@ -118,6 +119,9 @@ public record RecommendationOptions(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("variable " + name + " needs a number, not '" + value + "'", e);
     }
+    if (name.startsWith("fct_") && name.endsWith("_severity")) {
+      return withSeverity(name.substring(0, name.length() - "_severity".length()), v);
+    }
     if (name.endsWith("_prefixes")) {
       Map<String, List<String>> p = new LinkedHashMap<>(prefixes);
       p.put(name.substring(0, name.length() - "_prefixes".length()),
@@ -133,7 +137,7 @@ public record RecommendationOptions(
     }
     throw new IllegalArgumentException("unknown variable '" + name + "'; known: models_fanout_threshold, "
         + "chained_views_threshold, test_coverage_target, documentation_coverage_target, <type>_prefixes, "
-        + "<type>_folder_name, severity, include_packages");
+        + "<type>_folder_name, severity, <rule>_severity, include_packages");
   }
 
   /**

@@ -48,7 +48,7 @@ public final class Engine {
    * capability beyond it ({@code <capability>.graphqls}, extending {@code Query} and other types
    * with {@code extend type}).
    */
-  private static final List<String> SDL = List.of("schema.graphqls");
+  private static final List<String> SDL = List.of("schema.graphqls", "recommendations.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -120,6 +120,7 @@ public final class Engine {
     RunWiring.wire(wiring);
     JobWiring.wire(wiring);
     JobNodeWiring.wire(wiring, types);
+    dev.dbtlens.graphql.internal.recommend.RecommendationsWiring.wire(wiring);
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 
