@@ -119,11 +119,15 @@ public final class DbtLens implements AutoCloseable {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("no paths to ingest");
     }
+    IngestReport report;
     try (Store.Restore oneThread = store.ingestThreads()) {
-      return new Ingester(store).ingest(options, paths);
+      report = new Ingester(store).ingest(options, paths);
     } finally {
       lineage.invalidate(options.environment());
     }
+    // the SQL views' recommendations follow the latest manifest (docs/recommendations.md)
+    new dev.dbtlens.internal.recommend.Evaluator(store, lineage).materialise(options.environment());
+    return report;
   }
 
   /**

@@ -85,6 +85,27 @@ class RecommendationsTest {
   }
 
   @Test
+  void theSqlViewsHoldTheDefaultsOfTheLatestManifest() throws Exception {
+    Recommendations r = lens.recommendations("jaffle", null);
+    List<String> stored = new java.util.ArrayList<>();
+    try (java.sql.Connection c = lens.connection(); java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT violation_id, description FROM recommendations"
+            + " WHERE environment = 'jaffle'")) {
+      while (rs.next()) {
+        stored.add(rs.getString(1) + " " + rs.getString(2));
+      }
+    }
+    assertThat(stored).containsExactlyInAnyOrderElementsOf(
+        r.violations().stream().map(v -> v.violationId() + " " + v.description()).toList());
+    try (java.sql.Connection c = lens.connection(); java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT value FROM recommendation_metrics"
+            + " WHERE environment = 'jaffle' AND name = 'test_coverage_pct'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getDouble(1)).isEqualTo(69.23);
+    }
+  }
+
+  @Test
   void thresholdsAndSeveritiesAreOptions() {
     RecommendationOptions o = RecommendationOptions.defaults()
         .withVar("test_coverage_target", "60")

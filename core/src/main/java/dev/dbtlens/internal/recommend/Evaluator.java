@@ -9,6 +9,14 @@ import dev.dbtlens.internal.lineage.GraphNode;
 import dev.dbtlens.internal.lineage.LineageGraph;
 import dev.dbtlens.internal.select.LineageAccess;
 import dev.dbtlens.internal.store.Store;
+import dev.dbtlens.internal.store.TableWriter;
+import dev.dbtlens.ManifestCycleException;
+import dev.dbtlens.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.duckdb.DuckDBConnection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,6 +67,80 @@ public final class Evaluator {
     }
     metrics.add(new RecommendationMetric("total_violations", out.size()));
     return new Recommendations(environment, g.manifestInvocationId, project, out, metrics);
+  }
+
+  /**
+   * Stores the violations and metrics of an environment's latest manifest, with the package's
+   * defaults, in {@code store.recommendation} and {@code store.recommendation_metric} (the SQL views
+   * {@code recommendations} and {@code recommendation_metrics}), unless they are stored already for
+   * that manifest. An environment without a manifest, or whose manifest has a cycle, gets no rows.
+   *
+   * @return whether rows were written
+   */
+  public boolean materialise(String environment) {
+    String snapshot;
+    try (Connection c = store.duplicate(); PreparedStatement s = c.prepareStatement("""
+        SELECT cm.snapshot_id, (SELECT any_value(snapshot_id) FROM store.recommendation_metric m
+                                WHERE m.environment = cm.environment)
+        FROM store.current_manifest cm WHERE cm.environment = ?""")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return false;
+        }
+        snapshot = r.getString(1);
+        if (snapshot.equals(r.getString(2))) {
+          return false;
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("reading the stored recommendations of environment " + environment, e);
+    }
+    Recommendations result;
+    try {
+      result = evaluate(environment, RecommendationOptions.defaults());
+    } catch (ManifestCycleException e) {
+      result = null;
+    }
+    DuckDBConnection c = store.connection();
+    try {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        for (String table : List.of("recommendation", "recommendation_metric")) {
+          try (PreparedStatement del = c.prepareStatement("DELETE FROM store." + table + " WHERE environment = ?")) {
+            del.setString(1, environment);
+            del.execute();
+          }
+        }
+        if (result != null) {
+          try (TableWriter w = new TableWriter(c, "recommendation")) {
+            for (Recommendation v : result.violations()) {
+              w.begin().str(environment).str(snapshot).str(result.manifestInvocationId()).str(v.ruleName())
+                  .str(v.category()).str(v.severity()).str(v.uniqueId()).list(v.nodes()).str(v.violationId())
+                  .str(v.description()).end();
+            }
+            w.finish();
+          }
+          try (TableWriter w = new TableWriter(c, "recommendation_metric")) {
+            for (RecommendationMetric m : result.metrics()) {
+              w.begin().str(environment).str(snapshot).str(m.name()).num(m.value()).end();
+            }
+            w.finish();
+          }
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new StorageException("storing the recommendations of environment " + environment, e);
+    }
+    store.checkpoint();
+    return result != null;
   }
 
   /** One evaluation. */
