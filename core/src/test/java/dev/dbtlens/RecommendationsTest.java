@@ -143,6 +143,25 @@ class RecommendationsTest {
         "model.input_layer.procedure", "model.the_tuva_project.quality_measures__int_nqf0034__performance_period");
   }
 
+  /** The bundled sample; expected ids from python over 005-run/manifest.json (longest view chains by recursion). */
+  @Test
+  void sampleChainsOfViewsExposuresAndContracts() {
+    try (DbtLens shop = DbtLens.inMemory()) {
+      shop.ingest(IngestOptions.defaults(), List.of(dev.dbtlens.testdata.Samples.extractShopSample(tmp.resolve("shop"))));
+      Recommendations r = shop.recommendations("default", null);
+      assertThat(ids(r, "fct_chained_views_dependencies")).containsExactly("model.shop.dim_customers.v1",
+          "model.shop.dim_customers.v2", "model.shop.dim_products", "model.shop.dim_suppliers",
+          "model.shop.fct_subscriptions", "model.shop.int_organizations_unioned");
+      assertThat(r.of("fct_exposure_parents_materializations")).singleElement()
+          .extracting(Recommendation::nodes).isEqualTo(List.of("exposure.shop.weekly_revenue_dashboard",
+              "source.shop.shopify.customers"));
+      assertThat(r.of("fct_public_models_without_contract")).hasSize(13);
+      assertThat(shop.recommendations("default", RecommendationOptions.defaults().withVar("chained_views_threshold", "6"))
+          .of("fct_chained_views_dependencies")).extracting(Recommendation::uniqueId).containsExactly(
+          "model.shop.dim_customers.v1", "model.shop.dim_customers.v2", "model.shop.dim_suppliers");
+    }
+  }
+
   @Test
   void plantedStagingOnStaging() {
     Path plain = tmp.resolve("plain");
