@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * dbtlens: dbt artifacts in an embedded DuckDB database, with run history.
@@ -129,25 +130,36 @@ public final class DbtLens implements AutoCloseable {
       throw new IllegalArgumentException("no paths to ingest");
     }
     LogFiles.Split split = LogFiles.split(paths);
+    IngestReport report;
+    LogIngestReport logs;
     try (Store.Restore oneThread = store.ingestThreads()) {
-      IngestReport report = split.artifacts().isEmpty()
+      report = split.artifacts().isEmpty()
           ? new IngestReport(options.environment(), List.of(), 0, 0, 0, 0, 0, List.of())
           : new Ingester(store).ingest(options, split.artifacts());
-      LogIngestReport logs = live.ingestLogs(options.environment(), split.logs());
-      return report.with(logs, derivedAlerts(options.environment()));
+      logs = live.ingestLogs(options.environment(), split.logs());
     } finally {
       lineage.invalidate(options.environment());
     }
+    String env = options.environment();
+    // What is derived from the committed artifacts, each in its own transaction, never fails the
+    // ingest: the recommendations the SQL views show follow the latest manifest
+    // (docs/recommendations.md), and alerts compare the latest results with the history.
+    afterCommit("recommendations", env, () -> {
+      new dev.dbtlens.internal.recommend.Evaluator(store, lineage).materialise(env);
+      return null;
+    }, null);
+    List<Alert> derived = afterCommit("alerts", env, () -> alerts.derive(env), List.of());
+    return report.with(logs, derived);
   }
 
-  /** Alerts are derived after the ingest committed: deriving them never fails the ingest. */
-  private List<Alert> derivedAlerts(String environment) {
+  /** Runs a step after the ingest committed: its failure is logged, never the ingest's. */
+  private static <T> T afterCommit(String what, String environment, Supplier<T> step, T fallback) {
     try {
-      return alerts.derive(environment);
+      return step.get();
     } catch (RuntimeException e) {
       System.getLogger("dev.dbtlens").log(System.Logger.Level.WARNING,
-          "deriving alerts for environment '" + environment + "' failed: " + e.getMessage(), e);
-      return List.of();
+          "deriving " + what + " for environment '" + environment + "' failed: " + e.getMessage(), e);
+      return fallback;
     }
   }
 
@@ -383,5 +395,20 @@ public final class DbtLens implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("reading the size of " + file, e);
     }
+  }
+
+  /**
+   * dbt-project-evaluator's rules (modeling, testing, documentation, structure, performance,
+   * governance) evaluated over the environment's latest manifest, with the coverage metrics of
+   * dbt Explorer's recommendations (see {@code docs/recommendations.md}).
+   *
+   * @param environment an environment
+   * @param options thresholds, naming conventions and severities; null for the package's defaults
+   * @return the violations and metrics
+   * @throws NotFoundException if the environment has no manifest
+   */
+  public Recommendations recommendations(String environment, RecommendationOptions options) {
+    return new dev.dbtlens.internal.recommend.Evaluator(store, lineage)
+        .evaluate(environment, options == null ? RecommendationOptions.defaults() : options);
   }
 }

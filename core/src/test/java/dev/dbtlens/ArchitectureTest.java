@@ -43,6 +43,7 @@ class ArchitectureTest {
     ALLOWED.put("live", Set.of("store", "dbt"));
     ALLOWED.put("alerts", Set.of("store", "dbt"));
     ALLOWED.put("prune", Set.of("store", "dbt"));
+    ALLOWED.put("recommend", Set.of("select", "lineage", "store", "dbt"));
   }
 
   private static JavaClasses classes;

@@ -38,7 +38,8 @@ class SqlDocExamplesTest {
   private static final List<String> VIEW_ORDER = List.of("environments", "invocations", "artifacts",
       "nodes", "edges", "manifest_nodes", "columns", "macros", "catalog", "catalog_columns", "run_results",
       "source_freshness", "semantic_manifest_entities", "dbtlens_info", "live_runs", "node_events",
-      "log_warnings", "alerts");
+      "log_warnings", "alerts", "recommendations",
+      "recommendation_metrics");
 
   private static final Pattern SQL_BLOCK = Pattern.compile("^```sql\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
   private static final Pattern COPY_TARGET = Pattern.compile("(?i)(\\bTO\\s+)'([^']+)'");

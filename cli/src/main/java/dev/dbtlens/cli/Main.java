@@ -1,5 +1,6 @@
 package dev.dbtlens.cli;
 
+import dev.dbtlens.cli.check.CheckCommand;
 import dev.dbtlens.cli.demo.DemoCommand;
 import dev.dbtlens.cli.demo.GenerateCommand;
 import dev.dbtlens.cli.export.ExportCommand;
@@ -78,6 +79,7 @@ public final class Main {
         .addSubcommand(new LsCommand())
         .addSubcommand(new LineageCommand())
         .addSubcommand(new FreshnessCommand())
+        .addSubcommand(new CheckCommand())
         .addSubcommand(new GraphqlCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SchemaCommand())

@@ -46,7 +46,8 @@ class ArchitectureTest {
     ALLOWED.put("job", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("live", Set.of("environment", "execution", "scalars"));
     ALLOWED.put("schema", Set.of("job", "lineage", "nodetype", "node", "run", "environment",
-        "execution", "scalars", "live"));
+        "execution", "scalars", "live", "recommend"));
+    ALLOWED.put("recommend", Set.of("environment", "execution", "scalars"));
   }
 
   private static JavaClasses classes;

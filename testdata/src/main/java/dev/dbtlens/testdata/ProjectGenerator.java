@@ -103,7 +103,7 @@ public final class ProjectGenerator {
      * @throws UncheckedIOException     if writing fails
      */
     public static GenerationSummary generate(Options options, Path outDir) {
-        return generate(options, outDir, false);
+        return generate(options, outDir, false, java.util.Set.of());
     }
 
     /**
@@ -116,9 +116,27 @@ public final class ProjectGenerator {
      * @return counts of what was written
      */
     public static GenerationSummary generate(Options options, Path outDir, boolean jsonLogs) {
+        return generate(options, outDir, jsonLogs, java.util.Set.of());
+    }
+
+    /**
+     * Generates the project history into {@code outDir} with violations of dbt-project-evaluator's rules
+     * planted (an empty set gives exactly the output of {@link #generate(Options, Path)}).
+     *
+     * @param options what to generate
+     * @param outDir  output directory; created if missing, must be empty if it exists
+     * @param plants  the violations to plant
+     * @return counts of what was written
+     */
+    public static GenerationSummary generate(Options options, Path outDir, java.util.Set<PlantedViolation> plants) {
+        return generate(options, outDir, false, plants);
+    }
+
+    private static GenerationSummary generate(Options options, Path outDir, boolean jsonLogs,
+            java.util.Set<PlantedViolation> plants) {
         requireEmptyDirectory(outDir);
         try {
-            return new Generation(options, outDir, jsonLogs).run();
+            return new Generation(options, outDir, jsonLogs, plants).run();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write into " + outDir, e);
         }
@@ -203,11 +221,13 @@ public final class ProjectGenerator {
         private long bytes;
         private final boolean jsonLogs;
 
-        Generation(Options options, Path outDir, boolean jsonLogs) {
+        Generation(Options options, Path outDir, boolean jsonLogs, java.util.Set<PlantedViolation> plants) {
             this.jsonLogs = jsonLogs;
             this.options = options;
             this.outDir = outDir;
-            this.project = new ProjectBuilder(options.models(), options.seed()).build();
+            this.project = new ProjectBuilder(options.models(), options.seed())
+                    .planting(plants.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()))
+                    .build();
             this.timeline = new Timeline(options.models(), options.invocations(), options.seed());
             this.state = new ProjectState(project, timeline);
             scheduleLateModel();

@@ -49,7 +49,8 @@ public final class Engine {
    * capability beyond it ({@code <capability>.graphqls}, extending {@code Query} and other types
    * with {@code extend type}).
    */
-  private static final List<String> SDL = List.of("schema.graphqls", "live.graphqls");
+  private static final List<String> SDL = List.of("schema.graphqls", "live.graphqls",
+      "recommendations.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -122,6 +123,7 @@ public final class Engine {
     JobWiring.wire(wiring);
     JobNodeWiring.wire(wiring, types);
     LiveWiring.wire(wiring);
+    dev.dbtlens.graphql.internal.recommend.RecommendationsWiring.wire(wiring);
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 

@@ -30,9 +30,21 @@ public final class ProjectBuilder {
     /** Staging and intermediate models made so far; their creation index is their position in parent pools. */
     private int poolSize;
 
+    /** Violations of dbt-project-evaluator's rules to plant (none by default). */
+    private java.util.Set<String> plants = java.util.Set.of();
+
     public ProjectBuilder(int totalModels, long seed) {
         this.totalModels = totalModels;
         this.rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
+    }
+
+    /**
+     * @param names the names of the violations to plant ({@code dev.dbtlens.testdata.PlantedViolation})
+     * @return this builder
+     */
+    public ProjectBuilder planting(java.util.Set<String> names) {
+        this.plants = java.util.Set.copyOf(names);
+        return this;
     }
 
     public Project build() {
@@ -56,6 +68,7 @@ public final class ProjectBuilder {
         unitTests(levels);
         new TestBuilder(p, rnd).build();
         new ExposureBuilder(p, rnd).build(totalModels, dims);
+        RecommendationPlants.apply(p, plants);
         p.finish();
         new TestBuilder(p, rnd).designateScriptedTests();
         return p;

@@ -110,6 +110,10 @@ public final class SqlTemplates {
             sb.append("        ").append(expr).append(i + 1 < cols.size() ? ",\n" : "\n");
         }
         sb.append("\n    from source\n");
+        for (int i = 1; i < m.parents.length; i++) {
+            // a planted extra parent (PlantedViolation.STAGING_DEPENDS_ON_STAGING)
+            sb.append("    where exists (select 1 from {{ ref('").append(m.parents[i].name).append("') }})\n");
+        }
         if (revision > 0) {
             sb.append("    -- revision ").append(revision).append(": drop rows deleted upstream\n");
         }
@@ -118,6 +122,9 @@ public final class SqlTemplates {
 
     private static String compileStaging(String raw, Model m) {
         SourceTable src = (SourceTable) m.parents[0];
+        for (int i = 1; i < m.parents.length; i++) {
+            raw = raw.replace("{{ ref('" + m.parents[i].name + "') }}", relationName(m.parents[i]));
+        }
         return raw.replace("{{ source('" + src.sourceName + "', '" + src.name + "') }}", relationName(src))
                 .replace("{{ cents_to_dollars('amount') }}", "(amount / 100)::numeric(16, 2)");
     }
