@@ -10,6 +10,10 @@ module dev.dbtlens.core {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.jgrapht.core;
   requires duckdb.jdbc;
+  requires org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.lucene.queryparser;
+  requires org.apache.lucene.highlighter;
 
   exports dev.dbtlens;
 }

@@ -2,6 +2,7 @@ package dev.dbtlens;
 
 import dev.dbtlens.internal.freshness.FreshnessAnalysis;
 import dev.dbtlens.internal.ingest.Ingester;
+import dev.dbtlens.internal.search.SearchIndexes;
 import dev.dbtlens.internal.select.LineageAccess;
 import dev.dbtlens.internal.store.Environments;
 import dev.dbtlens.internal.store.Queries;
@@ -37,6 +38,7 @@ public final class DbtLens implements AutoCloseable {
   private final Store store;
   private final Queries queries;
   private final LineageAccess lineage;
+  private final SearchIndexes search;
 
   /**
    * System property naming DuckDB's memory limit for the databases opened afterwards, e.g. {@code
@@ -64,6 +66,7 @@ public final class DbtLens implements AutoCloseable {
     this.store = store;
     this.queries = new Queries(store);
     this.lineage = new LineageAccess(store);
+    this.search = new SearchIndexes(store);
   }
 
   /**
@@ -290,9 +293,29 @@ public final class DbtLens implements AutoCloseable {
     return v == null ? 0 : v;
   }
 
+  /**
+   * Full-text search of an environment's latest manifest: names, relation names, tags,
+   * descriptions, column names and descriptions, and code, ranked by relevance, with filters (see
+   * {@code docs/search.md}). The Lucene index is built in memory on the environment's first search
+   * and rebuilt when its manifest changes.
+   *
+   * @param environment an environment
+   * @param query what to look for
+   * @param offset matches to skip (for paging)
+   * @param limit matches to return at most
+   * @return a page of hits, best first, and the number of matches; empty if the environment has
+   *     no manifest
+   * @throws NotFoundException if the database has no such environment
+   */
+  public SearchResults search(String environment, SearchQuery query, int offset, int limit) {
+    return search.search(Objects.requireNonNull(environment, "environment"),
+        Objects.requireNonNull(query, "query"), offset, limit);
+  }
+
   /** Checkpoints and closes the database; waits for a running ingest to finish first. */
   @Override
   public synchronized void close() {
+    search.close();
     queries.close();
     store.close();
   }
