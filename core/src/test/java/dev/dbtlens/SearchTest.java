@@ -118,6 +118,23 @@ class SearchTest {
         .totalCount()).isEqualTo(6);
   }
 
+  /** python3: models named with the word "orders": 3 in manifest_1.8.json, 2 in the later 1.10. */
+  @Test
+  void aNewerManifestRebuildsTheIndex() {
+    String dir = "dbt-artifacts-parser/manifest/v12/jaffle_shop/";
+    SearchQuery q = models("orders").withFields(Set.of(SearchField.NAME));
+    try (DbtLens db = DbtLens.inMemory()) {
+      db.ingest(SharedArtifacts.file(dir + "manifest_1.8.json"));
+      assertThat(db.search("default", q, 0, 10).totalCount()).isEqualTo(3);
+      assertThat(db.search("default", SearchQuery.of("").withResourceTypes(List.of("model")), 0, 0)
+          .totalCount()).isEqualTo(36);
+      db.ingest(SharedArtifacts.file(dir + "manifest_1.10.json"));
+      assertThat(db.search("default", q, 0, 10).totalCount()).isEqualTo(2);
+      assertThat(db.search("default", SearchQuery.of("").withResourceTypes(List.of("model")), 0, 0)
+          .totalCount()).isEqualTo(13);
+    }
+  }
+
   @Test
   void unknownEnvironment() {
     assertThatThrownBy(() -> lens.search("nope", SearchQuery.of("x"), 0, 1))
