@@ -2,6 +2,7 @@ package dev.dbtlens;
 
 import dev.dbtlens.internal.freshness.FreshnessAnalysis;
 import dev.dbtlens.internal.ingest.Ingester;
+import dev.dbtlens.internal.mesh.MeshQueries;
 import dev.dbtlens.internal.search.SearchIndexes;
 import dev.dbtlens.internal.select.LineageAccess;
 import dev.dbtlens.internal.store.Environments;
@@ -310,6 +311,18 @@ public final class DbtLens implements AutoCloseable {
   public SearchResults search(String environment, SearchQuery query, int offset, int limit) {
     return search.search(Objects.requireNonNull(environment, "environment"),
         Objects.requireNonNull(query, "query"), offset, limit);
+  }
+
+  /**
+   * The dbt Mesh of the database: its projects (each environment belongs to the dbt project of its
+   * latest manifest), which project refers to which through cross-project {@code ref}s, and every
+   * environment's public models (see {@code docs/mesh.md}; the same as the views {@code
+   * mesh_projects}, {@code project_dependencies} and {@code public_models}).
+   *
+   * @return the mesh; no projects when nothing was ingested
+   */
+  public Mesh mesh() {
+    return MeshQueries.read(store);
   }
 
   /** Checkpoints and closes the database; waits for a running ingest to finish first. */

@@ -41,6 +41,7 @@ class ArchitectureTest {
     ALLOWED.put("select", Set.of("lineage", "store", "dbt"));
     ALLOWED.put("freshness", Set.of("select", "lineage", "store", "dbt"));
     ALLOWED.put("search", Set.of("store", "dbt"));
+    ALLOWED.put("mesh", Set.of("store"));
   }
 
   private static JavaClasses classes;
