@@ -44,7 +44,9 @@ class ArchitectureTest {
     ALLOWED.put("nodetype", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("lineage", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("job", Set.of("node", "run", "environment", "execution", "scalars"));
-    ALLOWED.put("schema", Set.of("job", "lineage", "nodetype", "node", "run", "environment",
+    ALLOWED.put("mesh", Set.of("execution", "scalars"));
+    ALLOWED.put("search", Set.of("mesh", "node", "environment", "execution", "scalars"));
+    ALLOWED.put("schema", Set.of("search", "mesh", "job", "lineage", "nodetype", "node", "run", "environment",
         "execution", "scalars"));
   }
 

@@ -17,6 +17,8 @@ import dev.dbtlens.graphql.internal.nodetype.MacroFields;
 import dev.dbtlens.graphql.internal.nodetype.NodeWiring;
 import dev.dbtlens.graphql.internal.nodetype.SourceFields;
 import dev.dbtlens.graphql.internal.scalars.Scalars;
+import dev.dbtlens.graphql.internal.search.SearchWiring;
+import dev.dbtlens.graphql.internal.mesh.MeshWiring;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -48,7 +50,7 @@ public final class Engine {
    * capability beyond it ({@code <capability>.graphqls}, extending {@code Query} and other types
    * with {@code extend type}).
    */
-  private static final List<String> SDL = List.of("schema.graphqls");
+  private static final List<String> SDL = List.of("schema.graphqls", "search.graphqls", "mesh.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -120,6 +122,8 @@ public final class Engine {
     RunWiring.wire(wiring);
     JobWiring.wire(wiring);
     JobNodeWiring.wire(wiring, types);
+    SearchWiring.wire(wiring);
+    MeshWiring.wire(wiring);
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 

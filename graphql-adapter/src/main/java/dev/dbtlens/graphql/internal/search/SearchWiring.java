@@ -7,6 +7,8 @@ import dev.dbtlens.SearchResults;
 import dev.dbtlens.graphql.internal.environment.EnvironmentRef;
 import dev.dbtlens.graphql.internal.execution.Errors;
 import dev.dbtlens.graphql.internal.execution.Request;
+import dev.dbtlens.graphql.internal.mesh.MeshWiring;
+import dev.dbtlens.Mesh;
 import dev.dbtlens.graphql.internal.node.ResourceTypes;
 import dev.dbtlens.graphql.internal.scalars.Args;
 import dev.dbtlens.graphql.internal.scalars.JsonText;
@@ -60,12 +62,12 @@ public final class SearchWiring {
       return Errors.badRequest(env, ex.getMessage());
     }
     SearchResults r = request.lens().search(e.name(), q, offset, limit);
-    long projectId = ProjectIds.of(request, e.name());
+    Long projectId = MeshWiring.projectId(request, e.name());
     List<Map<String, Object>> edges = new ArrayList<>();
     for (int i = 0; i < r.hits().size(); i++) {
       SearchHit h = r.hits().get(i);
       Map<String, Object> hit = new LinkedHashMap<>();
-      hit.put("accountId", ProjectIds.ACCOUNT_ID);
+      hit.put("accountId", Mesh.ACCOUNT_ID);
       hit.put("description", h.description());
       hit.put("environmentId", e.id());
       hit.put("filePath", h.filePath());
