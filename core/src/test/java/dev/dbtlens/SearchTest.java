@@ -104,6 +104,20 @@ class SearchTest {
     assertThat(seen).isEqualTo(lens.search("tuva", q, 0, 100).hits().stream().map(SearchHit::uniqueId).toList());
   }
 
+  /** The snippet of a long field is about 120 characters around the match, not the whole field. */
+  @Test
+  void codeSnippetsAreShort() {
+    SearchResults r = lens.search("tuva", models("pharmacy_claim_missing_column_list")
+        .withFields(Set.of(SearchField.CODE)), 0, 5);
+    assertThat(r.totalCount()).isEqualTo(1);
+    SearchHit h = r.hits().get(0);
+    assertThat(h.uniqueId()).isEqualTo(
+        "model.the_tuva_project.data_quality__claims_preprocessing_pharmacy_claim_missing_values");
+    assertThat(h.matchedField()).isEqualTo(SearchField.CODE);
+    assertThat(h.highlight()).contains("<em>pharmacy_claim_missing_column_list</em>")
+        .hasSizeLessThan(300);
+  }
+
   @Test
   void blankQueryListsByUniqueId() {
     SearchResults r = lens.search("tuva", SearchQuery.of("").withResourceTypes(List.of("seed")), 0, 2);

@@ -6,6 +6,8 @@ import dev.dbtlens.cli.freshness.FreshnessCommand;
 import dev.dbtlens.cli.graphql.GraphqlCommand;
 import dev.dbtlens.cli.graphql.SchemaCommand;
 import dev.dbtlens.cli.ingest.IngestCommand;
+import dev.dbtlens.cli.mesh.MeshCommand;
+import dev.dbtlens.cli.search.SearchCommand;
 import dev.dbtlens.cli.select.LineageCommand;
 import dev.dbtlens.cli.select.LsCommand;
 import dev.dbtlens.cli.serve.ServeCommand;
@@ -77,6 +79,8 @@ public final class Main {
         .addSubcommand(new GraphqlCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SchemaCommand())
+        .addSubcommand(new SearchCommand())
+        .addSubcommand(new MeshCommand())
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)
         .setErr(err)

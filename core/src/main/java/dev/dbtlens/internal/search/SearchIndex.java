@@ -64,6 +64,7 @@ final class SearchIndex implements AutoCloseable {
   /** Extra weight of a query that is the node's whole name. */
   private static final float EXACT_NAME_BOOST = 10f;
   private static final int MAX_HIGHLIGHT_INPUT = 200_000;
+  private static final int SNIPPET_LENGTH = 120;
 
   private static final String UID = "uid";
   private static final String NAME_EXACT = "name_exact";
@@ -92,8 +93,9 @@ final class SearchIndex implements AutoCloseable {
         .withMaxNoHighlightPassages(0)
         .withMaxLength(MAX_HIGHLIGHT_INPUT)
         .withFormatter(new DefaultPassageFormatter("<em>", "</em>", " … ", true))
+        // about 120 characters around the first match, cut between words: code has no sentences
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ROOT), 120, 0.5f))
+            BreakIterator.getLineInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
         .build();
   }
 
