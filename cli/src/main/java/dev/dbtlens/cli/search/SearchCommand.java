@@ -143,6 +143,6 @@ public final class SearchCommand implements Callable<Integer> {
     }
     return highlight.replace("<em>", "[").replace("</em>", "]").replace("&lt;", "<")
         .replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'")
-        .replace("&#x2F;", "/").replace("&amp;", "&").replace('\n', ' ');
+        .replace("&#x2F;", "/").replace("&amp;", "&").replace('\n', ' ').strip();
   }
 }
