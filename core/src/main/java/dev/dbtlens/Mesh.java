@@ -7,8 +7,9 @@ import java.util.List;
  * belongs to the project of its latest manifest), which uses which through cross-project {@code
  * ref}s, and their public models (see {@code docs/mesh.md}).
  *
- * @param accountId the database's account id: dbtlens keeps one account per database, id {@link
- *     #ACCOUNT_ID}
+ * @param accountId the database's account id: dbtlens keeps one account per database, with the
+ *     id {@code DBT_CLOUD_ACCOUNT_ID} had in the process environment or an artifact's {@code
+ *     metadata.env} at the first ingest that saw one, else {@link #DEFAULT_ACCOUNT_ID}
  * @param projects the projects, by project id
  * @param dependencies which project uses which, by consumer then producer
  * @param publicModels the public models of every environment, by project id, environment id and
@@ -16,8 +17,8 @@ import java.util.List;
  */
 public record Mesh(long accountId, List<MeshProject> projects, List<ProjectDependency> dependencies,
     List<PublicModel> publicModels) {
-  /** The account id of every database (dbt artifacts do not record dbt Cloud's). */
-  public static final long ACCOUNT_ID = 1;
+  /** The account id of a database no ingest saw {@code DBT_CLOUD_ACCOUNT_ID} for. */
+  public static final long DEFAULT_ACCOUNT_ID = 1;
 
   /** Copies the lists. */
   public Mesh {

@@ -118,6 +118,30 @@ class MeshTest {
     }
   }
 
+  /** dbt copies DBT_ENV_CUSTOM_ENV_DBT_CLOUD_ACCOUNT_ID into metadata.env as DBT_CLOUD_ACCOUNT_ID. */
+  @Test
+  void theAccountIdComesFromTheFirstIngestThatSawOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(MESH.resolve("finance/manifest.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("metadata").get("env"))
+        .put("DBT_CLOUD_ACCOUNT_ID", "4242");
+    Path file = dir.resolve("manifest.json");
+    json.writeValue(file.toFile(), manifest);
+    try (DbtLens db = DbtLens.inMemory()) {
+      db.ingest(IngestOptions.defaults().withEnvironment("platform"), List.of(MESH.resolve("platform/manifest.json")));
+      assertThat(db.mesh().accountId()).isEqualTo(Mesh.DEFAULT_ACCOUNT_ID);
+      db.ingest(IngestOptions.defaults().withEnvironment("finance"), List.of(file));
+      assertThat(db.mesh().accountId()).isEqualTo(4242);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("metadata").get("env"))
+          .put("DBT_CLOUD_ACCOUNT_ID", "7");
+      json.writeValue(file.toFile(), manifest);
+      IngestReport report = db.ingest(IngestOptions.defaults().withEnvironment("finance-2"), List.of(file));
+      assertThat(db.mesh().accountId()).isEqualTo(4242);
+      assertThat(report.warnings()).anyMatch(w -> w.contains("account id is 4242"));
+    }
+  }
+
   @Test
   void aSingleProjectIsNeitherProducerNorConsumer() {
     try (DbtLens one = DbtLens.inMemory()) {

@@ -5,6 +5,7 @@ import dev.dbtlens.MeshProject;
 import dev.dbtlens.ProjectDependency;
 import dev.dbtlens.PublicModel;
 import dev.dbtlens.StorageException;
+import dev.dbtlens.internal.store.Sql;
 import dev.dbtlens.internal.store.Store;
 import java.sql.Array;
 import java.sql.Connection;
@@ -28,7 +29,9 @@ public final class MeshQueries {
     try (Connection c = store.duplicate()) {
       List<ProjectDependency> deps = dependencies(c);
       List<MeshProject> projects = projects(c, deps);
-      return new Mesh(Mesh.ACCOUNT_ID, projects, deps, publicModels(c));
+      String account = Sql.first(c, "SELECT value FROM store.meta WHERE key = 'account_id'");
+      return new Mesh(account == null ? Mesh.DEFAULT_ACCOUNT_ID : Long.parseLong(account), projects,
+          deps, publicModels(c));
     } catch (SQLException e) {
       throw new StorageException("reading the mesh views of " + store.description(), e);
     }

@@ -33,12 +33,43 @@ public final class MeshWiring {
    * @return the id of its dbt project (docs/mesh.md), or null when it has no manifest
    */
   public static Long projectId(Request request, String environment) {
-    for (MeshProject p : request.memo(MESH).projects()) {
-      if (p.environments().contains(environment)) {
-        return p.projectId();
+    return request.memo(IDS).projects().get(environment);
+  }
+
+  /**
+   * @param request the execution
+   * @return the database's account id (docs/mesh.md)
+   */
+  public static long accountId(Request request) {
+    return request.memo(IDS).account();
+  }
+
+  /** The account id and the project id of each environment, read without the rest of the mesh. */
+  private record MeshIds(long account, Map<String, Long> projects) {}
+
+  private static final Request.Memo<MeshIds> IDS = new Request.Memo<>(MeshWiring::ids);
+
+  private static MeshIds ids(Request request) {
+    try (java.sql.Connection c = request.lens().connection();
+        java.sql.Statement s = c.createStatement()) {
+      long account = Mesh.DEFAULT_ACCOUNT_ID;
+      try (java.sql.ResultSet r = s.executeQuery(
+          "SELECT value FROM dbtlens_info WHERE key = 'account_id'")) {
+        if (r.next()) {
+          account = Long.parseLong(r.getString(1));
+        }
       }
+      Map<String, Long> projects = new HashMap<>();
+      try (java.sql.ResultSet r = s.executeQuery(
+          "SELECT environment, project_id FROM mesh_environments")) {
+        while (r.next()) {
+          projects.put(r.getString(1), r.getLong(2));
+        }
+      }
+      return new MeshIds(account, projects);
+    } catch (java.sql.SQLException e) {
+      throw new dev.dbtlens.StorageException("reading the account and project ids", e);
     }
-    return null;
   }
 
   /** Wires the fields. */
@@ -51,11 +82,12 @@ public final class MeshWiring {
 
   private static Object account(DataFetchingEnvironment env) {
     Object id = env.getArgument("id");
-    if (!(id instanceof Long l) || l != Mesh.ACCOUNT_ID) {
+    long account = accountId(Request.of(env));
+    if (!(id instanceof Long l) || l != account) {
       return Errors.notFound(env, "Account " + id + " not found: a dbtlens database has one account, id "
-          + Mesh.ACCOUNT_ID + ".");
+          + account + ".");
     }
-    return Map.of("id", Mesh.ACCOUNT_ID);
+    return Map.of("id", account);
   }
 
   private static List<Map<String, Object>> projects(Mesh mesh) {
@@ -133,7 +165,8 @@ public final class MeshWiring {
         .forEach(m -> models.put(m.uniqueId(), m));
     List<Map<String, Object>> edges = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      edges.add(Map.of("cursor", cursor(i + 1), "node", model(matching.get(i), byName, models)));
+      edges.add(Map.of("cursor", cursor(i + 1),
+          "node", model(matching.get(i), mesh.accountId(), byName, models)));
     }
     Map<String, Object> pageInfo = new LinkedHashMap<>();
     pageInfo.put("startCursor", edges.isEmpty() ? null : edges.get(0).get("cursor"));
@@ -147,12 +180,12 @@ public final class MeshWiring {
     return connection;
   }
 
-  private static Map<String, Object> model(PublicModel p, Map<String, MeshProject> projects,
+  private static Map<String, Object> model(PublicModel p, long accountId, Map<String, MeshProject> projects,
       Map<String, PublicModel> defaults) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("uniqueId", p.uniqueId());
     m.put("name", p.name());
-    m.put("accountId", Mesh.ACCOUNT_ID);
+    m.put("accountId", accountId);
     m.put("projectId", p.projectId());
     m.put("environmentId", p.environmentId());
     m.put("isDefaultEnv", p.defaultEnvironment());

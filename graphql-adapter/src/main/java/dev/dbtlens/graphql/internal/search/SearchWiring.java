@@ -8,7 +8,6 @@ import dev.dbtlens.graphql.internal.environment.EnvironmentRef;
 import dev.dbtlens.graphql.internal.execution.Errors;
 import dev.dbtlens.graphql.internal.execution.Request;
 import dev.dbtlens.graphql.internal.mesh.MeshWiring;
-import dev.dbtlens.Mesh;
 import dev.dbtlens.graphql.internal.node.ResourceTypes;
 import dev.dbtlens.graphql.internal.scalars.Args;
 import dev.dbtlens.graphql.internal.scalars.JsonText;
@@ -63,11 +62,12 @@ public final class SearchWiring {
     }
     SearchResults r = request.lens().search(e.name(), q, offset, limit);
     Long projectId = MeshWiring.projectId(request, e.name());
+    long accountId = MeshWiring.accountId(request);
     List<Map<String, Object>> edges = new ArrayList<>();
     for (int i = 0; i < r.hits().size(); i++) {
       SearchHit h = r.hits().get(i);
       Map<String, Object> hit = new LinkedHashMap<>();
-      hit.put("accountId", Mesh.ACCOUNT_ID);
+      hit.put("accountId", accountId);
       hit.put("description", h.description());
       hit.put("environmentId", e.id());
       hit.put("filePath", h.filePath());
