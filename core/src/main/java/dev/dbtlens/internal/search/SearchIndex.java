@@ -74,6 +74,16 @@ final class SearchIndex implements AutoCloseable {
   private static final String F_LAYER = "f_layer";
   private static final String F_TAG = "f_tag";
 
+  /** Stored text with offsets in the postings, so the highlighter does not analyze it again. */
+  private static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS;
+
+  static {
+    TEXT_WITH_OFFSETS = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+    TEXT_WITH_OFFSETS.setIndexOptions(
+        org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TEXT_WITH_OFFSETS.freeze();
+  }
+
   private final String environment;
   private final String snapshotId;
   private final Analyzer analyzer = new TextAnalyzer();
@@ -227,35 +237,58 @@ final class SearchIndex implements AutoCloseable {
           top.scoreDocs.length);
       List<SearchField> order = new ArrayList<>(fields);
       order.sort(null); // enum order: name, relation, tag, description, column, code
-      Map<String, String[]> highlights = blank ? Map.of() : highlighter.highlightFields(
-          order.stream().map(SearchIndex::field).toArray(String[]::new), query,
-          new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page),
-          order.stream().mapToInt(f -> 1).toArray());
+      SearchField[] matched = new SearchField[page.length];
+      String[] highlight = new String[page.length];
+      if (!blank) {
+        highlight(query, page, order, matched, highlight);
+      }
       List<SearchHit> hits = new ArrayList<>(page.length);
       for (int i = 0; i < page.length; i++) {
         Document d = searcher.storedFields().document(page[i].doc);
-        SearchField matched = null;
-        String highlight = null;
-        for (SearchField f : order) {
-          String h = highlights.getOrDefault(field(f), new String[page.length])[i];
-          if (h != null) {
-            matched = f;
-            highlight = h;
-            break;
-          }
-        }
-        if (!blank && matched == null) { // matched only through a field the highlighter cannot show
-          matched = SearchField.NAME;
-          highlight = d.get(field(SearchField.NAME));
+        if (!blank && matched[i] == null) { // matched only through a field the highlighter cannot show
+          matched[i] = SearchField.NAME;
+          highlight[i] = d.get(field(SearchField.NAME));
         }
         hits.add(new SearchHit(environment, d.get(UID), d.get(field(SearchField.NAME)),
             d.get("resource_type"), d.get("package_name"), d.get(field(SearchField.DESCRIPTION)),
             d.get("file_path"), List.of(d.getValues(field(SearchField.TAG))), d.get("meta"),
-            matched, highlight, blank ? 0f : page[i].score));
+            matched[i], highlight[i], blank ? 0f : page[i].score));
       }
       return new SearchResults(total, offset, hits);
     } catch (IOException e) {
       throw new UncheckedIOException("searching environment '" + environment + "'", e);
+    }
+  }
+
+  /**
+   * Finds each hit's best-weighted matching field and its snippet: one field at a time, in order,
+   * for the hits no earlier field matched, so the long code field is read only for hits that match
+   * nowhere else.
+   */
+  private void highlight(Query query, ScoreDoc[] page, List<SearchField> order,
+      SearchField[] matched, String[] highlight) throws IOException {
+    List<Integer> open = new ArrayList<>();
+    for (int i = 0; i < page.length; i++) {
+      open.add(i);
+    }
+    for (SearchField f : order) {
+      if (open.isEmpty()) {
+        return;
+      }
+      ScoreDoc[] docs = open.stream().map(i -> page[i]).toArray(ScoreDoc[]::new);
+      String[] snippets = highlighter.highlight(field(f), query,
+          new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), 1);
+      List<Integer> still = new ArrayList<>();
+      for (int k = 0; k < docs.length; k++) {
+        int i = open.get(k);
+        if (snippets[k] != null) {
+          matched[i] = f;
+          highlight[i] = snippets[k];
+        } else {
+          still.add(i);
+        }
+      }
+      open = still;
     }
   }
 
@@ -296,7 +329,7 @@ final class SearchIndex implements AutoCloseable {
 
   private static void text(Document d, SearchField f, String value) {
     if (value != null && !value.isEmpty()) {
-      d.add(new TextField(field(f), value, Field.Store.YES));
+      d.add(new Field(field(f), value, TEXT_WITH_OFFSETS));
     }
   }
 
