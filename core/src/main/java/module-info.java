@@ -11,6 +11,10 @@ module dev.dbtlens.core {
   requires org.jgrapht.core;
   requires duckdb.jdbc;
   requires java.net.http;
+  requires org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.lucene.queryparser;
+  requires org.apache.lucene.highlighter;
 
   exports dev.dbtlens;
 }

@@ -4,6 +4,8 @@ import dev.dbtlens.internal.freshness.FreshnessAnalysis;
 import dev.dbtlens.internal.ingest.Ingester;
 import dev.dbtlens.internal.live.LogFiles;
 import dev.dbtlens.internal.prune.Pruner;
+import dev.dbtlens.internal.mesh.MeshQueries;
+import dev.dbtlens.internal.search.SearchIndexes;
 import dev.dbtlens.internal.select.LineageAccess;
 import dev.dbtlens.internal.store.Environments;
 import dev.dbtlens.internal.store.Queries;
@@ -42,6 +44,7 @@ public final class DbtLens implements AutoCloseable {
   private final LineageAccess lineage;
   private final Alerts alerts;
   private final LiveRuns live;
+  private final SearchIndexes search;
 
   /**
    * System property naming DuckDB's memory limit for the databases opened afterwards, e.g. {@code
@@ -69,6 +72,7 @@ public final class DbtLens implements AutoCloseable {
     this.store = store;
     this.queries = new Queries(store);
     this.lineage = new LineageAccess(store);
+    this.search = new SearchIndexes(store);
     this.alerts = new Alerts(store);
     this.live = new LiveRuns(store, alerts);
   }
@@ -327,9 +331,41 @@ public final class DbtLens implements AutoCloseable {
     return v == null ? 0 : v;
   }
 
+  /**
+   * Full-text search of an environment's latest manifest: names, relation names, tags,
+   * descriptions, column names and descriptions, and code, ranked by relevance, with filters (see
+   * {@code docs/search.md}). The Lucene index is built in memory on the environment's first search
+   * and rebuilt when its manifest changes.
+   *
+   * @param environment an environment
+   * @param query what to look for
+   * @param offset matches to skip (for paging)
+   * @param limit matches to return at most
+   * @return a page of hits, best first, and the number of matches; empty if the environment has
+   *     no manifest
+   * @throws NotFoundException if the database has no such environment
+   */
+  public SearchResults search(String environment, SearchQuery query, int offset, int limit) {
+    return search.search(Objects.requireNonNull(environment, "environment"),
+        Objects.requireNonNull(query, "query"), offset, limit);
+  }
+
+  /**
+   * The dbt Mesh of the database: its projects (each environment belongs to the dbt project of its
+   * latest manifest), which project refers to which through cross-project {@code ref}s, and every
+   * environment's public models (see {@code docs/mesh.md}; the same as the views {@code
+   * mesh_projects}, {@code project_dependencies} and {@code public_models}).
+   *
+   * @return the mesh; no projects when nothing was ingested
+   */
+  public Mesh mesh() {
+    return MeshQueries.read(store);
+  }
+
   /** Checkpoints and closes the database; waits for a running ingest to finish first. */
   @Override
   public synchronized void close() {
+    search.close();
     queries.close();
     store.close();
   }

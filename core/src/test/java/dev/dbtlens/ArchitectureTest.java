@@ -44,6 +44,8 @@ class ArchitectureTest {
     ALLOWED.put("alerts", Set.of("store", "dbt"));
     ALLOWED.put("prune", Set.of("store", "dbt"));
     ALLOWED.put("recommend", Set.of("select", "lineage", "store", "dbt"));
+    ALLOWED.put("search", Set.of("store", "dbt"));
+    ALLOWED.put("mesh", Set.of("store"));
   }
 
   private static JavaClasses classes;

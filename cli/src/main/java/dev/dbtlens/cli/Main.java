@@ -11,6 +11,8 @@ import dev.dbtlens.cli.graphql.SchemaCommand;
 import dev.dbtlens.cli.ingest.IngestCommand;
 import dev.dbtlens.cli.report.ReportCommand;
 import dev.dbtlens.cli.prune.PruneCommand;
+import dev.dbtlens.cli.mesh.MeshCommand;
+import dev.dbtlens.cli.search.SearchCommand;
 import dev.dbtlens.cli.select.LineageCommand;
 import dev.dbtlens.cli.select.LsCommand;
 import dev.dbtlens.cli.serve.ServeCommand;
@@ -87,6 +89,8 @@ public final class Main {
         .addSubcommand(new ReportCommand())
         .addSubcommand(new FollowCommand(status, System.in))
         .addSubcommand(new PruneCommand())
+        .addSubcommand(new SearchCommand())
+        .addSubcommand(new MeshCommand())
         .addSubcommand(new CommandLine.HelpCommand())
         .setOut(out)
         .setErr(err)

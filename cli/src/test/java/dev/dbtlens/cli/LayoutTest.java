@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class LayoutTest {
   private static final String CLI = "dev.dbtlens.cli";
   private static final List<String> COMMANDS =
-      List.of("ingest", "sql", "select", "freshness", "graphql", "demo", "serve", "export", "report", "follow", "prune");
+      List.of("ingest", "sql", "select", "freshness", "graphql", "demo", "serve", "export", "report", "follow", "prune",
+          "search", "mesh");
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages(CLI);

@@ -45,7 +45,9 @@ class ArchitectureTest {
     ALLOWED.put("lineage", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("job", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("live", Set.of("environment", "execution", "scalars"));
-    ALLOWED.put("schema", Set.of("job", "lineage", "nodetype", "node", "run", "environment",
+    ALLOWED.put("mesh", Set.of("execution", "scalars"));
+    ALLOWED.put("search", Set.of("mesh", "node", "environment", "execution", "scalars"));
+    ALLOWED.put("schema", Set.of("search", "mesh", "job", "lineage", "nodetype", "node", "run", "environment",
         "execution", "scalars", "live", "recommend"));
     ALLOWED.put("recommend", Set.of("environment", "execution", "scalars"));
   }

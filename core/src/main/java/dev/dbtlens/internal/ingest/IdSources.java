@@ -20,11 +20,13 @@ final class IdSources {
   static final List<String> ENVIRONMENT = List.of("DBT_CLOUD_ENVIRONMENT_ID");
   static final List<String> JOB = List.of("DBT_CLOUD_JOB_ID", "DBT_JOB_ID");
   static final List<String> RUN = List.of("DBT_CLOUD_RUN_ID", "DBT_JOB_RUN_ID", "GITHUB_RUN_ID");
+  static final List<String> ACCOUNT = List.of("DBT_CLOUD_ACCOUNT_ID");
   private static final String CUSTOM_PREFIX = "DBT_ENV_CUSTOM_ENV_";
 
   private final Map<String, String> processEnv;
   private final Map<String, InvocationIds> perInvocation = new LinkedHashMap<>();
   private Id artifactEnvironment;
+  private Id artifactAccount;
 
   /** @param processEnv the process environment ({@link System#getenv()}) */
   IdSources(Map<String, String> processEnv) {
@@ -42,6 +44,9 @@ final class IdSources {
     Id environment = id(vars, ENVIRONMENT, Source.ARTIFACT_ENV, warnings);
     if (artifactEnvironment == null) {
       artifactEnvironment = environment;
+    }
+    if (artifactAccount == null) {
+      artifactAccount = id(vars, ACCOUNT, Source.ARTIFACT_ENV, warnings);
     }
     Id job = id(vars, JOB, Source.ARTIFACT_ENV, warnings);
     Id run = id(vars, RUN, Source.ARTIFACT_ENV, warnings);
@@ -70,6 +75,12 @@ final class IdSources {
       run = id(processEnv, RUN, Source.PROCESS_ENV, warnings);
     }
     return new Ids.Requested(environment, job, run, perInvocation);
+  }
+
+  /** @return the dbt Cloud account id the process environment, else the artifacts, name; or null */
+  Id account(List<String> warnings) {
+    Id account = id(processEnv, ACCOUNT, Source.PROCESS_ENV, warnings);
+    return account != null ? account : artifactAccount;
   }
 
   private static Id option(Long value) {

@@ -75,6 +75,7 @@ public final class Ingester {
       if (totals.changed()) {
         totals.warnAll(Ids.assign(conn, options.environment(),
             totals.ids.requested(options, totals.warnings)));
+        totals.warnAll(Ids.account(conn, totals.ids.account(totals.warnings)));
         CurrentState.refresh(conn, options.environment());
         totals.gained(before, Holdings.of(conn, options.environment()));
       }

@@ -60,6 +60,30 @@ public final class Ids {
     }
   }
 
+  /**
+   * Keeps the database's account id ({@code store.meta} key {@code account_id}): the first one an
+   * ingest sees (docs/mesh.md); a database keeps one account.
+   *
+   * @param account the id the ingest saw, or null
+   * @return a warning when it differs from the stored one
+   */
+  public static List<String> account(Connection c, Id account) throws SQLException {
+    if (account == null) {
+      return List.of();
+    }
+    String stored = Sql.first(c, "SELECT value FROM store.meta WHERE key = 'account_id'");
+    if (stored == null) {
+      Sql.update(c, "INSERT INTO store.meta VALUES ('account_id', ?)", Long.toString(account.value()));
+      return List.of();
+    }
+    if (!stored.equals(Long.toString(account.value()))) {
+      return List.of("the database's account id is " + stored + "; the account id "
+          + account.value() + " from " + account.source().describe("an option")
+          + " was not used (a database keeps one account)");
+    }
+    return List.of();
+  }
+
   /** Assigns ids to every environment and invocation that has none, in ingestion order. */
   public static List<String> assignMissing(Connection c, Requested requested) throws SQLException {
     List<String> warnings = new ArrayList<>();

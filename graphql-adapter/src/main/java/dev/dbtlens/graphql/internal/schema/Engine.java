@@ -17,6 +17,8 @@ import dev.dbtlens.graphql.internal.nodetype.MacroFields;
 import dev.dbtlens.graphql.internal.nodetype.NodeWiring;
 import dev.dbtlens.graphql.internal.nodetype.SourceFields;
 import dev.dbtlens.graphql.internal.scalars.Scalars;
+import dev.dbtlens.graphql.internal.search.SearchWiring;
+import dev.dbtlens.graphql.internal.mesh.MeshWiring;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -50,7 +52,7 @@ public final class Engine {
    * with {@code extend type}).
    */
   private static final List<String> SDL = List.of("schema.graphqls", "live.graphqls",
-      "recommendations.graphqls");
+      "recommendations.graphqls", "search.graphqls", "mesh.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -124,6 +126,8 @@ public final class Engine {
     JobNodeWiring.wire(wiring, types);
     LiveWiring.wire(wiring);
     dev.dbtlens.graphql.internal.recommend.RecommendationsWiring.wire(wiring);
+    SearchWiring.wire(wiring);
+    MeshWiring.wire(wiring);
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 

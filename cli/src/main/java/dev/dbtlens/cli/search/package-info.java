@@ -1,0 +1,2 @@
+/** {@code dbtlens search}: full-text search of an environment's latest manifest. */
+package dev.dbtlens.cli.search;
