@@ -51,9 +51,15 @@ public final class Analyzer {
   private final Relations relations;
   private final Map<String, String> issues = new LinkedHashMap<>();
 
-  /** @param relations relation names and columns of the parents */
-  public Analyzer(Relations relations) {
+  private final java.util.Collection<String> parents;
+
+  /**
+   * @param relations relation names and columns of the parents
+   * @param parents the node's {@code depends_on} nodes (preferred for shared relation names)
+   */
+  public Analyzer(Relations relations, java.util.Collection<String> parents) {
     this.relations = relations;
+    this.parents = parents == null ? Set.of() : parents;
   }
 
   /** Parses only (the floor the benchmark compares against). */
@@ -493,6 +499,28 @@ public final class Analyzer {
   }
 
   private void addFrom(FromItem item, Scope scope, Map<String, Shape> env, List<FilterDep> filters) {
+    if (item.getPivot() != null || item.getUnPivot() != null) {
+      // PIVOT/UNPIVOT: the new columns' names come from data; each comes from all of the input
+      Scope tmp = new Scope(scope.outer);
+      addFromPlain(item, tmp, env, filters);
+      for (Entry e : tmp.entries) {
+        Set<Origin> all = new LinkedHashSet<>();
+        e.shape().cols.forEach(c -> all.addAll(c.origins));
+        if (e.shape().openNode != null) {
+          all.add(new Origin(e.shape().openNode, "*"));
+        }
+        Shape p = new Shape(e.shape().cols, false, null, all);
+        p.filters.addAll(e.shape().filters);
+        String alias = item.getPivot() != null && item.getPivot().getAlias() != null
+            ? unquote(item.getPivot().getAlias().getName()) : e.alias();
+        scope.entries.add(new Entry(alias, e.table(), p));
+      }
+      return;
+    }
+    addFromPlain(item, scope, env, filters);
+  }
+
+  private void addFromPlain(FromItem item, Scope scope, Map<String, Shape> env, List<FilterDep> filters) {
     String alias = item.getAlias() == null ? null : unquote(item.getAlias().getName());
     if (item instanceof Table t) {
       String full = t.getFullyQualifiedName();
@@ -502,7 +530,7 @@ public final class Analyzer {
         scope.entries.add(new Entry(alias, last, cte));
         return;
       }
-      String node = relations.lookup(full);
+      String node = relations.lookup(full, parents);
       if (node == null) {
         String rel = String.join(".", Relations.split(full));
         issues.putIfAbsent("unknown_relation", "relation not in the manifest: " + rel);

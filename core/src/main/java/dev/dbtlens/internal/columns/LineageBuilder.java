@@ -52,10 +52,10 @@ public final class LineageBuilder {
       for (List<NodeInput> gen : generations) {
         List<ModelLineage> results;
         if (pool == null || gen.size() < 4) {
-          results = gen.stream().map(n -> new Analyzer(relations).analyze(n.compiledSql())).toList();
+          results = gen.stream().map(n -> new Analyzer(relations, n.dependsOn()).analyze(n.compiledSql())).toList();
         } else {
           results = pool.submit(() -> gen.parallelStream()
-              .map(n -> new Analyzer(relations).analyze(n.compiledSql())).toList()).get();
+              .map(n -> new Analyzer(relations, n.dependsOn()).analyze(n.compiledSql())).toList()).get();
         }
         for (int i = 0; i < gen.size(); i++) {
           NodeInput n = gen.get(i);

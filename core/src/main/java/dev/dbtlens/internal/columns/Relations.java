@@ -13,9 +13,7 @@ import java.util.Map;
  * then by the last two parts, then by the last part, each only while unambiguous.
  */
 public final class Relations {
-  private static final String AMBIGUOUS = "";
-
-  private final Map<String, String> byName = new HashMap<>();
+  private final Map<String, List<String>> byName = new HashMap<>();
   private final Map<String, NodeColumns> columns = new HashMap<>();
 
   /** A node's columns and whether they are the whole list (a catalog, a parsed model). */
@@ -33,9 +31,9 @@ public final class Relations {
     String[] parts = split(relationName);
     for (int k = parts.length; k >= 1; k--) {
       String key = String.join(".", java.util.Arrays.copyOfRange(parts, parts.length - k, parts.length));
-      String was = byName.putIfAbsent(key, uniqueId);
-      if (was != null && !was.equals(uniqueId)) {
-        byName.put(key, AMBIGUOUS);
+      List<String> ids = byName.computeIfAbsent(key, x -> new java.util.ArrayList<>(1));
+      if (!ids.contains(uniqueId)) {
+        ids.add(uniqueId);
       }
     }
   }
@@ -51,15 +49,25 @@ public final class Relations {
     return columns.get(uniqueId);
   }
 
-  /** @return the node a relation name refers to, or null */
-  public String lookup(String relationName) {
+  /**
+   * @param relationName a relation name as the SQL writes it
+   * @param parents the node's {@code depends_on} nodes: preferred when several nodes share a
+   *     relation (a seed and a source over the same table)
+   * @return the node a relation name refers to, or null
+   */
+  public String lookup(String relationName, java.util.Collection<String> parents) {
     String[] parts = split(relationName);
     for (int k = parts.length; k >= 1; k--) {
       String key = String.join(".", java.util.Arrays.copyOfRange(parts, parts.length - k, parts.length));
-      String id = byName.get(key);
-      if (id != null) {
-        return id.isEmpty() ? null : id;
+      List<String> ids = byName.get(key);
+      if (ids == null) {
+        continue;
       }
+      if (ids.size() == 1) {
+        return ids.get(0);
+      }
+      List<String> among = ids.stream().filter(parents::contains).toList();
+      return among.size() == 1 ? among.get(0) : null;
     }
     return null;
   }
