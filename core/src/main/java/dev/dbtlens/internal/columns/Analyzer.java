@@ -114,7 +114,8 @@ public final class Analyzer {
   }
 
   private static String classify(Col c) {
-    if (c.identity && c.origins.size() == 1) {
+    if (c.identity && !c.origins.isEmpty()
+        && c.origins.stream().map(Origin::column).distinct().count() == 1) {
       return c.origins.iterator().next().column().equals(c.name) ? "passthrough" : "renamed";
     }
     return "transformed";
@@ -598,6 +599,28 @@ public final class Analyzer {
         if (problem[0] != null && out.category == null) {
           out.category = problem[0];
           out.error = problem[1];
+        }
+        return null;
+      }
+
+      @Override
+      public <S> Void visit(net.sf.jsqlparser.expression.AnalyticExpression a, S context) {
+        for (Expression e : new Expression[] {a.getExpression(), a.getOffset(), a.getDefaultValue(),
+            a.getFilterExpression()}) {
+          if (e != null) {
+            e.accept(this, context);
+          }
+        }
+        if (a.getPartitionExpressionList() != null) {
+          for (Object e : a.getPartitionExpressionList()) {
+            ((Expression) e).accept(this, context);
+          }
+        }
+        for (List<net.sf.jsqlparser.statement.select.OrderByElement> list
+            : java.util.Arrays.asList(a.getOrderByElements(), a.getFuncOrderBy())) {
+          if (list != null) {
+            list.forEach(o -> o.getExpression().accept(this, context));
+          }
         }
         return null;
       }
