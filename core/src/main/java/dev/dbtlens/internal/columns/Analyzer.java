@@ -147,6 +147,7 @@ public final class Analyzer {
     final String openNode;         // node (or ?relation) names resolve to when a name is not listed
     final Set<Origin> fallback;    // table functions: every column comes from these
     final List<FilterDep> filters = new ArrayList<>();
+    Shape delegate;                // select * over a relation of unknown columns: names resolve there
 
     Shape(List<Col> cols, boolean complete, String openNode, Set<Origin> fallback) {
       this.cols = cols;
@@ -176,11 +177,11 @@ public final class Analyzer {
       if (fallback != null) {
         return new Col(name, new LinkedHashSet<>(fallback), false, null);
       }
-      return null;
+      return delegate != null ? delegate.lookup(name) : null;
     }
 
     boolean closed() {
-      return openNode == null && fallback == null;
+      return openNode == null && fallback == null && delegate == null;
     }
   }
 
@@ -390,6 +391,7 @@ public final class Analyzer {
     }
     List<Col> cols = new ArrayList<>();
     boolean complete = true;
+    List<Shape> openStars = new ArrayList<>();
     for (SelectItem<?> item : ps.getSelectItems()) {
       Expression ex = item.getExpression();
       if (ex instanceof AllTableColumns atc) {
@@ -404,9 +406,9 @@ public final class Analyzer {
           complete = false;
           continue;
         }
-        complete &= expandStar(List.of(hit), atc, scope, env, cols);
+        complete &= expandStar(List.of(hit), atc, scope, env, cols, openStars);
       } else if (ex instanceof AllColumns ac) {
-        complete &= expandStar(scope.entries, ac, scope, env, cols);
+        complete &= expandStar(scope.entries, ac, scope, env, cols, openStars);
       } else {
         scope.selectList = cols;
         cols.add(item(ex, item.getAlias(), scope, env));
@@ -419,7 +421,12 @@ public final class Analyzer {
     GroupByElement g = ps.getGroupBy();
     if (g != null && g.getGroupByExpressionList() != null) {
       for (Object o : g.getGroupByExpressionList()) {
-        if (o instanceof Expression e && !(e instanceof net.sf.jsqlparser.expression.LongValue)) {
+        if (o instanceof net.sf.jsqlparser.expression.LongValue pos) {
+          int i = (int) pos.getValue() - 1; // GROUP BY 1: the first select item
+          if (i >= 0 && i < cols.size()) {
+            cols.get(i).origins.forEach(x -> filters.add(new FilterDep(x, "group_by")));
+          }
+        } else if (o instanceof Expression e) {
           collect(e, scope, env).origins.forEach(x -> filters.add(new FilterDep(x, "group_by")));
         }
       }
@@ -431,6 +438,9 @@ public final class Analyzer {
       collect(ps.getQualify(), scope, env).origins.forEach(o -> filters.add(new FilterDep(o, "filter")));
     }
     Shape result = new Shape(cols, complete, null, null);
+    if (openStars.size() == 1) {
+      result.delegate = openStars.get(0);
+    }
     for (Entry e : scope.entries) {
       result.filters.addAll(e.shape.filters);
     }
@@ -440,7 +450,7 @@ public final class Analyzer {
 
   /** @return whether every entry's columns were known */
   private boolean expandStar(List<Entry> entries, AllColumns star, Scope scope, Map<String, Shape> env,
-      List<Col> cols) {
+      List<Col> cols, List<Shape> openStars) {
     Set<String> except = new HashSet<>();
     ExpressionList<Column> ex = star.getExceptColumns();
     if (ex != null) {
@@ -460,6 +470,7 @@ public final class Analyzer {
     for (Entry e : entries) {
       if (!e.shape.closed() || !e.shape.complete) {
         complete = false;
+        openStars.add(e.shape);
         String what = e.shape.openNode != null ? e.shape.openNode : (e.alias != null ? e.alias : e.table);
         issues.putIfAbsent("unexpanded_star", "columns of " + what + " are unknown (no catalog or documented columns)");
       }
