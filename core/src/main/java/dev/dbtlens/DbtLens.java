@@ -1,5 +1,7 @@
 package dev.dbtlens;
 
+import dev.dbtlens.internal.columns.ColumnGraph;
+import dev.dbtlens.internal.columns.ColumnIngest;
 import dev.dbtlens.internal.freshness.FreshnessAnalysis;
 import dev.dbtlens.internal.ingest.Ingester;
 import dev.dbtlens.internal.select.LineageAccess;
@@ -119,11 +121,17 @@ public final class DbtLens implements AutoCloseable {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("no paths to ingest");
     }
+    IngestReport report;
     try (Store.Restore oneThread = store.ingestThreads()) {
-      return new Ingester(store).ingest(options, paths);
+      report = new Ingester(store).ingest(options, paths);
     } finally {
       lineage.invalidate(options.environment());
+      columnGraphs.remove(options.environment());
     }
+    if (!report.nothingAdded()) {
+      refreshColumnLineage(options.environment());
+    }
+    return report;
   }
 
   /**
@@ -288,6 +296,73 @@ public final class DbtLens implements AutoCloseable {
   public int schemaVersion() {
     Integer v = store.schemaVersion();
     return v == null ? 0 : v;
+  }
+
+  // ---- column lineage (docs/column-lineage.md) ----
+
+  private final java.util.Map<String, ColumnGraph> columnGraphs = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Brings column lineage up to date after an ingest: only nodes whose compiled code or parents
+   * changed are parsed. A failure here never fails the ingest (per-model errors are stored with the
+   * lineage; anything else is logged).
+   */
+  private void refreshColumnLineage(String environment) {
+    try {
+      ColumnIngest.refresh(store, environment, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    } catch (Exception | StackOverflowError e) {
+      System.getLogger("dev.dbtlens").log(System.Logger.Level.WARNING,
+          "column lineage of environment " + environment + " could not be computed: " + e);
+    }
+  }
+
+  /**
+   * Column-level lineage, computed from compiled SQL at ingest (docs/column-lineage.md).
+   *
+   * @param environment the environment (its current manifest)
+   * @param nodeUniqueId the node
+   * @param column one of its columns, or null for all of them
+   * @param direction which way to walk
+   * @param maxDepth edges to follow at most; 0 for no limit
+   * @return the columns reached, their edges, the filter/join/group-by uses met, and (downstream)
+   *     the exposures affected
+   * @throws NotFoundException if the environment does not exist or the node has no column lineage
+   * @since 0.3
+   */
+  public ColumnLineage columnLineage(String environment, String nodeUniqueId, String column,
+      ColumnDirection direction, int maxDepth) {
+    ColumnGraph g = columnGraph(environment);
+    if (!g.hasNode(nodeUniqueId)) {
+      throw new NotFoundException("no column lineage for " + nodeUniqueId + " in environment " + environment
+          + " (only models and snapshots with compiled SQL have one)");
+    }
+    List<ColumnRef> roots = column == null ? g.columnsOf(nodeUniqueId)
+        : List.of(new ColumnRef(nodeUniqueId, column));
+    return g.walk(roots, direction == null ? ColumnDirection.BOTH : direction, maxDepth);
+  }
+
+  /**
+   * Impact analysis: every column computed (directly or not) from the given columns, the nodes
+   * filtering, joining or grouping by any of them, and the exposures depending on an affected node.
+   *
+   * @param environment the environment
+   * @param changed the changed columns (of any node, sources included)
+   * @return the downstream lineage of all of them
+   * @since 0.3
+   */
+  public ColumnLineage columnImpact(String environment, java.util.Collection<ColumnRef> changed) {
+    return columnGraph(environment).walk(List.copyOf(changed), ColumnDirection.DOWNSTREAM, 0);
+  }
+
+  private ColumnGraph columnGraph(String environment) {
+    requireEnvironment(environment);
+    return columnGraphs.computeIfAbsent(environment, env -> {
+      try (Connection c = store.duplicate()) {
+        return ColumnGraph.load(c, env);
+      } catch (java.sql.SQLException e) {
+        throw new StorageException("reading the column lineage of environment " + env, e);
+      }
+    });
   }
 
   /** Checkpoints and closes the database; waits for a running ingest to finish first. */

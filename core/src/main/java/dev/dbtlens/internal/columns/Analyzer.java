@@ -98,7 +98,7 @@ public final class Analyzer {
           err = "relation not in the manifest: " + parents.stream().filter(o -> !o.known())
               .map(o -> o.node().substring(1)).distinct().sorted().toList();
         }
-        out.add(new OutColumn(c.name, type, c.expr, List.copyOf(parents), cat, err));
+        out.add(new OutColumn(c.name, type, c.expr != null ? c.expr : c.name, List.copyOf(parents), cat, err));
       }
       List<FilterDep> filters = new ArrayList<>();
       Set<FilterDep> seen = new HashSet<>();

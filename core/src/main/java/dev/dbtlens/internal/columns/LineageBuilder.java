@@ -35,6 +35,15 @@ public final class LineageBuilder {
    * @param sink receives each analyzed node's lineage (called from the calling thread)
    */
   public static void build(List<NodeInput> nodes, int threads, BiConsumer<NodeInput, ModelLineage> sink) {
+    build(nodes, threads, n -> null, sink);
+  }
+
+  /**
+   * @param cached a node's lineage computed before (its column names are enough), or null to
+   *     analyze it; cached nodes are not handed to the sink
+   */
+  public static void build(List<NodeInput> nodes, int threads, java.util.function.Function<NodeInput, ModelLineage> cached,
+      BiConsumer<NodeInput, ModelLineage> sink) {
     Relations relations = new Relations();
     Map<String, NodeInput> byId = new HashMap<>();
     for (NodeInput n : nodes) {
@@ -50,12 +59,16 @@ public final class LineageBuilder {
     ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
     try {
       for (List<NodeInput> gen : generations) {
+        List<ModelLineage> before = gen.stream().map(cached).toList();
+        java.util.function.IntFunction<ModelLineage> one = i -> before.get(i) != null ? before.get(i)
+            : new Analyzer(relations, gen.get(i).dependsOn()).analyze(gen.get(i).compiledSql());
         List<ModelLineage> results;
-        if (pool == null || gen.size() < 4) {
-          results = gen.stream().map(n -> new Analyzer(relations, n.dependsOn()).analyze(n.compiledSql())).toList();
+        long fresh = before.stream().filter(java.util.Objects::isNull).count();
+        if (pool == null || fresh < 4) {
+          results = java.util.stream.IntStream.range(0, gen.size()).mapToObj(one).toList();
         } else {
-          results = pool.submit(() -> gen.parallelStream()
-              .map(n -> new Analyzer(relations, n.dependsOn()).analyze(n.compiledSql())).toList()).get();
+          results = pool.submit(() -> java.util.stream.IntStream.range(0, gen.size()).parallel()
+              .mapToObj(one).toList()).get();
         }
         for (int i = 0; i < gen.size(); i++) {
           NodeInput n = gen.get(i);
@@ -66,7 +79,9 @@ public final class LineageBuilder {
             relations.setColumns(n.uniqueId(), l.columns().stream().map(ModelLineage.OutColumn::name).toList(),
                 complete);
           }
-          sink.accept(n, l);
+          if (before.get(i) == null) {
+            sink.accept(n, l);
+          }
         }
       }
     } catch (InterruptedException e) {
