@@ -73,6 +73,7 @@ public final class Main {
         .addSubcommand(new GenerateCommand())
         .addSubcommand(new LsCommand())
         .addSubcommand(new LineageCommand())
+        .addSubcommand(new dev.dbtlens.cli.columns.ColumnsCommand())
         .addSubcommand(new FreshnessCommand())
         .addSubcommand(new GraphqlCommand())
         .addSubcommand(new ServeCommand())

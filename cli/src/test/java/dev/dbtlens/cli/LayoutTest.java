@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LayoutTest {
   private static final String CLI = "dev.dbtlens.cli";
   private static final List<String> COMMANDS =
-      List.of("ingest", "sql", "select", "freshness", "graphql", "demo", "serve");
+      List.of("ingest", "sql", "select", "freshness", "graphql", "demo", "serve", "columns");
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages(CLI);
