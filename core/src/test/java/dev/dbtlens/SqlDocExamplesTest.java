@@ -37,7 +37,8 @@ class SqlDocExamplesTest {
   /** The views in the order the document presents them. */
   private static final List<String> VIEW_ORDER = List.of("environments", "invocations", "artifacts",
       "nodes", "edges", "manifest_nodes", "columns", "macros", "catalog", "catalog_columns", "run_results",
-      "source_freshness", "semantic_manifest_entities", "dbtlens_info");
+      "source_freshness", "semantic_manifest_entities", "dbtlens_info", "column_edges", "column_filters",
+      "column_lineage_status");
 
   private static final Pattern SQL_BLOCK = Pattern.compile("^```sql\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
   private static final Pattern COPY_TARGET = Pattern.compile("(?i)(\\bTO\\s+)'([^']+)'");
