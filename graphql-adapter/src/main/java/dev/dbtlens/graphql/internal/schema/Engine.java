@@ -48,7 +48,7 @@ public final class Engine {
    * capability beyond it ({@code <capability>.graphqls}, extending {@code Query} and other types
    * with {@code extend type}).
    */
-  private static final List<String> SDL = List.of("schema.graphqls");
+  private static final List<String> SDL = List.of("schema.graphqls", "columns.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -114,6 +114,7 @@ public final class Engine {
     StateWiring.wire(wiring);
     NodeWiring.wire(wiring, types);
     MacroFields.wire(wiring, types);
+    dev.dbtlens.graphql.internal.columns.ColumnWiring.wire(wiring);
     ExecutionWiring.wire(wiring);
     SourceFields.wire(wiring);
     LineageWiring.wire(wiring, types);
