@@ -61,6 +61,11 @@ class BenchmarksSmokeTest {
     assertRuns(GraphQLBenchmark.class, 2, Map.of("models", "20", "pageSize", "5"));
   }
 
+  @Test
+  void columnLineage() throws RunnerException {
+    assertRuns(ColumnLineageBenchmark.class, 4, Map.of("models", "20"));
+  }
+
   private static void assertRuns(Class<?> benchmark, int methods, Map<String, String> params)
       throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()
