@@ -38,6 +38,10 @@ public final class ColumnIngest {
    */
   public static Outcome refresh(Store store, String environment, int threads) throws SQLException {
     DuckDBConnection conn = store.connection();
+    String marker = marker(conn, environment);
+    if (marker == null || marker.equals(stored(conn, environment))) {
+      return new Outcome(0, 0, 0);
+    }
     List<NodeInput> nodes = inputs(conn, environment);
     Map<String, NodeInput> byId = new HashMap<>();
     nodes.forEach(n -> byId.put(n.uniqueId(), n));
@@ -75,6 +79,15 @@ public final class ColumnIngest {
         }
         current.finish();
       }
+      try (PreparedStatement s = conn.prepareStatement("DELETE FROM store.column_state WHERE environment = ?")) {
+        s.setString(1, environment);
+        s.executeUpdate();
+      }
+      try (PreparedStatement s = conn.prepareStatement("INSERT INTO store.column_state VALUES (?, ?)")) {
+        s.setString(1, environment);
+        s.setString(2, marker);
+        s.executeUpdate();
+      }
       conn.commit();
     } catch (SQLException | RuntimeException e) {
       conn.rollback();
@@ -84,6 +97,28 @@ public final class ColumnIngest {
     }
     LOG.log(System.Logger.Level.DEBUG, "column lineage of {0}: {1} nodes analyzed", environment, counts[0]);
     return new Outcome(nodes.size(), counts[0], counts[1]);
+  }
+
+  /** The environment's current manifest snapshot and a digest of its current catalog; null without a manifest. */
+  private static String marker(DuckDBConnection conn, String environment) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement(
+        "SELECT m.snapshot_id || '|' || coalesce((SELECT count(*) || ':' || bit_xor(hash(c.unique_id || c.entry_hash))"
+            + " FROM store.current_catalog c WHERE c.environment = m.environment), '')"
+            + " FROM store.current_manifest m WHERE m.environment = ?")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
+  }
+
+  private static String stored(DuckDBConnection conn, String environment) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement("SELECT marker FROM store.column_state WHERE environment = ?")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
   }
 
   private static void write(TableWriter models, TableWriter edges, TableWriter filters, String key, String uid,

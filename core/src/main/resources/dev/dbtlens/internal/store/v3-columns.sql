@@ -35,3 +35,9 @@ CREATE TABLE store.column_current (
   unique_id   VARCHAR NOT NULL,
   lineage_key VARCHAR NOT NULL
 );
+-- What each environment's column lineage was computed from (its manifest snapshot and a digest of
+-- its current catalog): an ingest that changes neither (run results, sources) skips the step.
+CREATE TABLE store.column_state (
+  environment VARCHAR PRIMARY KEY,
+  marker      VARCHAR NOT NULL
+);
