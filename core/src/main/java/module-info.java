@@ -9,6 +9,7 @@ module dev.dbtlens.core {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.jgrapht.core;
+  requires net.sf.jsqlparser;
   requires duckdb.jdbc;
   requires java.net.http;
   requires org.apache.lucene.core;

@@ -19,6 +19,7 @@ module dev.dbtlens.graphql {
   opens dev.dbtlens.graphql.internal.node to com.graphqljava;
   opens dev.dbtlens.graphql.internal.nodetype to com.graphqljava;
   opens dev.dbtlens.graphql.internal.lineage to com.graphqljava;
+  opens dev.dbtlens.graphql.internal.columns to com.graphqljava;
   // not job: the job-level types' fields have their own fetchers (JobFields); the few without one
   // match no property of JobItem and are null either way. schema, execution and scalars hold no
   // source of a GraphQL type.

@@ -1,5 +1,7 @@
 package dev.dbtlens;
 
+import dev.dbtlens.internal.columns.ColumnGraph;
+import dev.dbtlens.internal.columns.ColumnIngest;
 import dev.dbtlens.internal.freshness.FreshnessAnalysis;
 import dev.dbtlens.internal.ingest.Ingester;
 import dev.dbtlens.internal.live.LogFiles;
@@ -17,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * dbtlens: dbt artifacts in an embedded DuckDB database, with run history.
@@ -143,11 +144,19 @@ public final class DbtLens implements AutoCloseable {
       logs = live.ingestLogs(options.environment(), split.logs());
     } finally {
       lineage.invalidate(options.environment());
+      columnGraphs.remove(options.environment());
     }
     String env = options.environment();
     // What is derived from the committed artifacts, each in its own transaction, never fails the
-    // ingest: the recommendations the SQL views show follow the latest manifest
-    // (docs/recommendations.md), and alerts compare the latest results with the history.
+    // ingest: column lineage of the definitions that changed (docs/column-lineage.md), the
+    // recommendations the SQL views show for the latest manifest (docs/recommendations.md), and
+    // alerts comparing the latest results with the history.
+    if (!report.nothingAdded()) {
+      afterCommit("column lineage", env, () -> {
+        ColumnIngest.refresh(store, env, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return null;
+      }, null);
+    }
     afterCommit("recommendations", env, () -> {
       new dev.dbtlens.internal.recommend.Evaluator(store, lineage).materialise(env);
       return null;
@@ -156,11 +165,17 @@ public final class DbtLens implements AutoCloseable {
     return report.with(logs, derived);
   }
 
+  /** A step derived after an ingest. */
+  @FunctionalInterface
+  private interface Step<T> {
+    T run() throws Exception;
+  }
+
   /** Runs a step after the ingest committed: its failure is logged, never the ingest's. */
-  private static <T> T afterCommit(String what, String environment, Supplier<T> step, T fallback) {
+  private static <T> T afterCommit(String what, String environment, Step<T> step, T fallback) {
     try {
-      return step.get();
-    } catch (RuntimeException e) {
+      return step.run();
+    } catch (Exception | StackOverflowError e) { // a parser deep in a huge model's SQL
       System.getLogger("dev.dbtlens").log(System.Logger.Level.WARNING,
           "deriving " + what + " for environment '" + environment + "' failed: " + e.getMessage(), e);
       return fallback;
@@ -360,6 +375,59 @@ public final class DbtLens implements AutoCloseable {
    */
   public Mesh mesh() {
     return MeshQueries.read(store);
+  }
+
+  // ---- column lineage (docs/column-lineage.md) ----
+
+  private final java.util.Map<String, ColumnGraph> columnGraphs = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Column-level lineage, computed from compiled SQL at ingest (docs/column-lineage.md).
+   *
+   * @param environment the environment (its current manifest)
+   * @param nodeUniqueId the node
+   * @param column one of its columns, or null for all of them
+   * @param direction which way to walk
+   * @param maxDepth edges to follow at most; 0 for no limit
+   * @return the columns reached, their edges, the filter/join/group-by uses met, and (downstream)
+   *     the exposures affected
+   * @throws NotFoundException if the environment does not exist or the node has no column lineage
+   * @since 0.3
+   */
+  public ColumnLineage columnLineage(String environment, String nodeUniqueId, String column,
+      ColumnDirection direction, int maxDepth) {
+    ColumnGraph g = columnGraph(environment);
+    if (!g.hasNode(nodeUniqueId)) {
+      throw new NotFoundException("no column lineage for " + nodeUniqueId + " in environment " + environment
+          + " (only models and snapshots with compiled SQL have one)");
+    }
+    List<ColumnRef> roots = column == null ? g.columnsOf(nodeUniqueId)
+        : List.of(new ColumnRef(nodeUniqueId, column));
+    return g.walk(roots, direction == null ? ColumnDirection.BOTH : direction, maxDepth);
+  }
+
+  /**
+   * Impact analysis: every column computed (directly or not) from the given columns, the nodes
+   * filtering, joining or grouping by any of them, and the exposures depending on an affected node.
+   *
+   * @param environment the environment
+   * @param changed the changed columns (of any node, sources included)
+   * @return the downstream lineage of all of them
+   * @since 0.3
+   */
+  public ColumnLineage columnImpact(String environment, java.util.Collection<ColumnRef> changed) {
+    return columnGraph(environment).walk(List.copyOf(changed), ColumnDirection.DOWNSTREAM, 0);
+  }
+
+  private ColumnGraph columnGraph(String environment) {
+    requireEnvironment(environment);
+    return columnGraphs.computeIfAbsent(environment, env -> {
+      try (Connection c = store.duplicate()) {
+        return ColumnGraph.load(c, env);
+      } catch (java.sql.SQLException e) {
+        throw new StorageException("reading the column lineage of environment " + env, e);
+      }
+    });
   }
 
   /** Checkpoints and closes the database; waits for a running ingest to finish first. */

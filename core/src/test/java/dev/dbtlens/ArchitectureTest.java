@@ -46,6 +46,7 @@ class ArchitectureTest {
     ALLOWED.put("recommend", Set.of("select", "lineage", "store", "dbt"));
     ALLOWED.put("search", Set.of("store", "dbt"));
     ALLOWED.put("mesh", Set.of("store"));
+    ALLOWED.put("columns", Set.of("store", "dbt"));
   }
 
   private static JavaClasses classes;

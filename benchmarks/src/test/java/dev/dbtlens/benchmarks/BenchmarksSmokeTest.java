@@ -66,6 +66,11 @@ class BenchmarksSmokeTest {
     assertRuns(RecommendationsBenchmark.class, 3, Map.of("models", "20"));
   }
 
+  @Test
+  void columnLineage() throws RunnerException {
+    assertRuns(ColumnLineageBenchmark.class, 4, Map.of("models", "20"));
+  }
+
   private static void assertRuns(Class<?> benchmark, int methods, Map<String, String> params)
       throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()

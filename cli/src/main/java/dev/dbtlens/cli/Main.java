@@ -80,6 +80,7 @@ public final class Main {
         .addSubcommand(new GenerateCommand())
         .addSubcommand(new LsCommand())
         .addSubcommand(new LineageCommand())
+        .addSubcommand(new dev.dbtlens.cli.columns.ColumnsCommand())
         .addSubcommand(new FreshnessCommand())
         .addSubcommand(new CheckCommand())
         .addSubcommand(new GraphqlCommand())

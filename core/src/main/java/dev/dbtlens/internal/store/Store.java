@@ -32,14 +32,15 @@ public final class Store implements AutoCloseable {
    * Each capability that adds tables owns one script ({@code v3-<capability>.sql}) that creates
    * them under the {@code store} schema.
    */
-  static final List<String> V3_PARTS = List.of("v3-gql.sql", "v3-live.sql", "v3-alerts.sql", "v3-recs.sql");
+  static final List<String> V3_PARTS = List.of("v3-gql.sql", "v3-live.sql", "v3-alerts.sql", "v3-recs.sql",
+      "v3-columns.sql");
 
   /**
    * The view scripts run (as {@code CREATE OR REPLACE}) on every writable open, in this order:
    * the core views first, then one script per capability ({@code views-<capability>.sql}).
    */
   static final List<String> VIEW_SCRIPTS = List.of("views.sql", "views-live.sql", "views-alerts.sql",
-      "views-recs.sql", "views-mesh.sql");
+      "views-recs.sql", "views-mesh.sql", "views-columns.sql");
 
   /** The storage format new database files are written in: readable by DuckDB 1.2 and later. */
   public static final String STORAGE_VERSION = "v1.2.0";

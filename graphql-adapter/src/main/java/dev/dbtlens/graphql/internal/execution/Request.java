@@ -52,6 +52,11 @@ public final class Request implements AutoCloseable {
     return db;
   }
 
+  /** @return the library (for capabilities with an API of their own, such as column lineage) */
+  public DbtLens lens() {
+    return lens;
+  }
+
   public Limits limits() {
     return limits;
   }

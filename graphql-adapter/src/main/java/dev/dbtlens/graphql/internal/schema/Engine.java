@@ -52,7 +52,7 @@ public final class Engine {
    * with {@code extend type}).
    */
   private static final List<String> SDL = List.of("schema.graphqls", "live.graphqls",
-      "recommendations.graphqls", "search.graphqls", "mesh.graphqls");
+      "recommendations.graphqls", "search.graphqls", "mesh.graphqls", "columns.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -128,6 +128,7 @@ public final class Engine {
     dev.dbtlens.graphql.internal.recommend.RecommendationsWiring.wire(wiring);
     SearchWiring.wire(wiring);
     MeshWiring.wire(wiring);
+    dev.dbtlens.graphql.internal.columns.ColumnWiring.wire(wiring);
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 

@@ -1,0 +1,22 @@
+package dev.dbtlens;
+
+/**
+ * One column in a column lineage answer (the Discovery API's column lineage node).
+ *
+ * @param column the column
+ * @param depth edges from the column asked about (0 for it)
+ * @param relationship {@code root}, {@code parent} (upstream) or {@code child} (downstream)
+ * @param transformationType how the column is computed from its parents (null for columns of
+ *     nodes without SQL, such as sources and seeds)
+ * @param expression the SQL expression computing it, or null
+ * @param description its own description, or the one inherited through passthrough/renamed edges
+ * @param descriptionOriginColumnName the column the description comes from (null when none)
+ * @param descriptionOriginResourceUniqueId the node the description comes from (null when none)
+ * @param isError whether its lineage could not be (fully) resolved
+ * @param error what went wrong, or null
+ * @param errorCategory parse_error, unsupported_statement, unknown_relation, ambiguous_column,
+ *     unknown_column, or null
+ */
+public record ColumnLineageNode(ColumnRef column, int depth, String relationship, String transformationType,
+    String expression, String description, String descriptionOriginColumnName,
+    String descriptionOriginResourceUniqueId, boolean isError, String error, String errorCategory) {}

@@ -1,0 +1,267 @@
+package dev.dbtlens.internal.columns;
+
+import dev.dbtlens.internal.columns.LineageBuilder.NodeInput;
+import dev.dbtlens.internal.columns.ModelLineage.FilterDep;
+import dev.dbtlens.internal.columns.ModelLineage.OutColumn;
+import dev.dbtlens.internal.store.Store;
+import dev.dbtlens.internal.store.TableWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The post-ingest step: brings an environment's column lineage up to date with its current
+ * manifest and catalog, analyzing only nodes whose lineage key (content) is new.
+ */
+public final class ColumnIngest {
+  private static final System.Logger LOG = System.getLogger("dev.dbtlens");
+
+  private ColumnIngest() {}
+
+  /** What a refresh did. */
+  public record Outcome(int nodes, int analyzed, int failed) {}
+
+  /**
+   * @param store a writable store, outside any transaction
+   * @param environment the environment whose current manifest to analyze
+   * @param threads models analyzed at once
+   */
+  public static Outcome refresh(Store store, String environment, int threads) throws SQLException {
+    DuckDBConnection conn = store.connection();
+    String marker = marker(conn, environment);
+    if (marker == null || marker.equals(stored(conn, environment))) {
+      return new Outcome(0, 0, 0);
+    }
+    List<NodeInput> nodes = inputs(conn, environment);
+    Map<String, NodeInput> byId = new HashMap<>();
+    nodes.forEach(n -> byId.put(n.uniqueId(), n));
+    Map<String, String> keys = new HashMap<>();
+    for (NodeInput n : nodes) {
+      key(n, byId, keys, 0);
+    }
+    Map<String, ModelLineage> known = cached(conn, environment);
+    int[] counts = new int[2];
+    boolean auto = conn.getAutoCommit();
+    conn.setAutoCommit(false);
+    try (TableWriter models = new TableWriter(conn, "column_model");
+        TableWriter edges = new TableWriter(conn, "column_edge");
+        TableWriter filters = new TableWriter(conn, "column_filter")) {
+      LineageBuilder.build(nodes, threads, n -> known.get(keys.get(n.uniqueId())), (n, l) -> {
+        String key = keys.get(n.uniqueId());
+        known.put(key, l);
+        counts[0]++;
+        if (l.errorCategory() != null) {
+          counts[1]++;
+        }
+        write(models, edges, filters, key, n.uniqueId(), l);
+      });
+      models.finish();
+      edges.finish();
+      filters.finish();
+      try (Statement s = conn.createStatement()) {
+        s.execute("DELETE FROM store.column_current WHERE environment = '" + environment.replace("'", "''") + "'");
+      }
+      try (TableWriter current = new TableWriter(conn, "column_current")) {
+        for (NodeInput n : nodes) {
+          if (n.compiledSql() != null && !n.compiledSql().isBlank()) {
+            current.begin().str(environment).str(n.uniqueId()).str(keys.get(n.uniqueId())).end();
+          }
+        }
+        current.finish();
+      }
+      try (PreparedStatement s = conn.prepareStatement("DELETE FROM store.column_state WHERE environment = ?")) {
+        s.setString(1, environment);
+        s.executeUpdate();
+      }
+      try (PreparedStatement s = conn.prepareStatement("INSERT INTO store.column_state VALUES (?, ?)")) {
+        s.setString(1, environment);
+        s.setString(2, marker);
+        s.executeUpdate();
+      }
+      conn.commit();
+    } catch (SQLException | RuntimeException e) {
+      conn.rollback();
+      throw e;
+    } finally {
+      conn.setAutoCommit(auto);
+    }
+    LOG.log(System.Logger.Level.DEBUG, "column lineage of {0}: {1} nodes analyzed", environment, counts[0]);
+    return new Outcome(nodes.size(), counts[0], counts[1]);
+  }
+
+  /** The environment's current manifest snapshot and a digest of its current catalog; null without a manifest. */
+  private static String marker(DuckDBConnection conn, String environment) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement(
+        "SELECT m.snapshot_id || '|' || coalesce((SELECT count(*) || ':' || bit_xor(hash(c.unique_id || c.entry_hash))"
+            + " FROM store.current_catalog c WHERE c.environment = m.environment), '')"
+            + " FROM store.current_manifest m WHERE m.environment = ?")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
+  }
+
+  private static String stored(DuckDBConnection conn, String environment) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement("SELECT marker FROM store.column_state WHERE environment = ?")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
+  }
+
+  private static void write(TableWriter models, TableWriter edges, TableWriter filters, String key, String uid,
+      ModelLineage l) {
+    models.begin().str(key).str(uid).str(l.errorCategory()).str(l.error()).integer(l.columns().size())
+        .bool(!l.issues().containsKey("unexpanded_star")).end();
+    int i = 0;
+    for (OutColumn c : l.columns()) {
+      if (c.parents().isEmpty()) {
+        edges.begin().str(key).str(c.name()).integer(i).str(c.transformationType()).str(c.expression())
+            .str(null).str(null).str(c.errorCategory()).str(c.error()).end();
+      }
+      for (Origin o : c.parents()) {
+        edges.begin().str(key).str(c.name()).integer(i).str(c.transformationType()).str(c.expression())
+            .str(o.node()).str(o.column()).str(c.errorCategory()).str(c.error()).end();
+      }
+      i++;
+    }
+    for (FilterDep f : l.filters()) {
+      filters.begin().str(key).str(f.origin().node()).str(f.origin().column()).str(f.kind()).end();
+    }
+  }
+
+  /** Lineage already stored for nodes of this environment's manifest: column names are enough. */
+  private static Map<String, ModelLineage> cached(DuckDBConnection conn, String environment) throws SQLException {
+    Map<String, List<OutColumn>> cols = new HashMap<>();
+    Map<String, ModelLineage> out = new HashMap<>();
+    try (PreparedStatement s = conn.prepareStatement(
+        "SELECT m.lineage_key, m.error_category, m.error, m.columns_complete, e.column_name"
+            + " FROM store.column_model m LEFT JOIN (SELECT DISTINCT lineage_key, column_name, column_index"
+            + " FROM store.column_edge) e ON e.lineage_key = m.lineage_key"
+            + " WHERE m.unique_id IN (SELECT unique_id FROM store.current_node WHERE environment = ?)"
+            + " ORDER BY m.lineage_key, e.column_index")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          String key = r.getString(1);
+          List<OutColumn> list = cols.computeIfAbsent(key, k -> new ArrayList<>());
+          if (r.getString(5) != null) {
+            list.add(new OutColumn(r.getString(5), "transformed", null, List.of(), null, null));
+          }
+          if (!out.containsKey(key)) {
+            out.put(key, new ModelLineage(list, List.of(), r.getString(2), r.getString(3),
+                r.getBoolean(4) ? Map.of() : Map.of("unexpanded_star", "")));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<NodeInput> inputs(DuckDBConnection conn, String environment) throws SQLException {
+    Map<String, List<String>> documented = new HashMap<>();
+    try (PreparedStatement s = conn.prepareStatement("SELECT cn.unique_id, c.column_name FROM store.current_node cn"
+        + " JOIN store.def_column c ON c.def_hash = cn.def_hash WHERE cn.environment = ?"
+        + " ORDER BY cn.unique_id, c.column_index")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          documented.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+        }
+      }
+    }
+    Map<String, List<String>> catalog = new HashMap<>();
+    try (PreparedStatement s = conn.prepareStatement("SELECT cc.unique_id, c.column_name FROM store.current_catalog cc"
+        + " JOIN store.catalog_column c ON c.entry_hash = cc.entry_hash WHERE cc.environment = ?"
+        + " ORDER BY cc.unique_id, c.column_index")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          catalog.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+        }
+      }
+    }
+    List<NodeInput> nodes = new ArrayList<>();
+    try (PreparedStatement s = conn.prepareStatement(
+        "SELECT cn.unique_id, d.resource_type, d.relation_name, d.database, d.schema, d.alias, d.materialized,"
+            + " d.depends_on_nodes, c.compiled_code, d.language, cn.compiled_hash"
+            + " FROM store.current_node cn JOIN store.node_def d ON d.def_hash = cn.def_hash"
+            + " LEFT JOIN store.compiled c ON c.compiled_hash = cn.compiled_hash"
+            + " WHERE cn.environment = ? AND d.resource_type NOT IN ('macro', 'test', 'doc')"
+            + " ORDER BY cn.unique_id")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          String uid = r.getString(1);
+          String type = r.getString(2);
+          String rel = r.getString(3);
+          boolean ephemeral = "ephemeral".equals(r.getString(7));
+          if (rel == null && !ephemeral && !"analysis".equals(type) && !"operation".equals(type)) {
+            rel = Relations.relationName(r.getString(4), r.getString(5), r.getString(6));
+          }
+          List<String> deps = new ArrayList<>();
+          java.sql.Array arr = r.getArray(8);
+          if (arr != null) {
+            for (Object o : (Object[]) arr.getArray()) {
+              deps.add(String.valueOf(o));
+            }
+          }
+          String sql = null;
+          if (("model".equals(type) || "snapshot".equals(type)) && !"python".equals(r.getString(10))) {
+            sql = r.getString(9);
+          }
+          nodes.add(new NodeInput(uid, rel, deps, sql, documented.getOrDefault(uid, List.of()), catalog.get(uid)));
+        }
+      }
+    }
+    return nodes;
+  }
+
+  /**
+   * The content a node's lineage depends on: its id and compiled code, and each parent's relation
+   * name, catalog and documented columns and (for parents with SQL) lineage key.
+   */
+  static String key(NodeInput n, Map<String, NodeInput> byId, Map<String, String> memo, int depth) {
+    String k = memo.get(n.uniqueId());
+    if (k != null) {
+      return k;
+    }
+    memo.put(n.uniqueId(), "cycle");
+    StringBuilder b = new StringBuilder("v1\u0000").append(n.uniqueId()).append('\u0000')
+        .append(n.compiledSql()).append('\u0000');
+    if (n.compiledSql() != null && depth < 5_000) {
+      for (String p : n.dependsOn()) {
+        NodeInput parent = byId.get(p);
+        b.append(p).append('\u0001');
+        if (parent != null) {
+          b.append(parent.relationName()).append('\u0001').append(parent.catalogColumns()).append('\u0001')
+              .append(parent.documentedColumns()).append('\u0001');
+          if (parent.compiledSql() != null) {
+            b.append(key(parent, byId, memo, depth + 1));
+          }
+        }
+        b.append('\u0002');
+      }
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      k = HexFormat.of().formatHex(sha.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    memo.put(n.uniqueId(), k);
+    return k;
+  }
+}

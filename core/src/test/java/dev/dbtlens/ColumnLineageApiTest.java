@@ -1,0 +1,84 @@
+package dev.dbtlens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Column lineage through the public API, after ingesting real jaffle_shop artifacts. */
+class ColumnLineageApiTest {
+  static final String MANIFEST = "dbt-artifacts-parser/manifest/v12/jaffle_shop/manifest_1.10.json";
+  static final String CUSTOMERS = "model.jaffle_shop.customers";
+  static final String STG = "model.jaffle_shop.stg_customers";
+  static final String RAW = "source.jaffle_shop.ecom.raw_customers";
+
+  @Test
+  void upstreamOfOneColumnThroughTwoModels() {
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file(MANIFEST));
+      ColumnLineage up = lens.columnLineage("default", CUSTOMERS, "customer_id", ColumnDirection.UPSTREAM, 0);
+      assertThat(up.columns()).extracting(n -> n.column().toString() + " " + n.depth() + " " + n.relationship()
+          + " " + n.transformationType()).containsExactly(
+          CUSTOMERS + ".customer_id 0 root passthrough",
+          STG + ".customer_id 1 parent renamed",
+          RAW + ".id 2 parent null");
+      assertThat(up.edges()).containsExactly(
+          new ColumnEdge(new ColumnRef(STG, "customer_id"), new ColumnRef(CUSTOMERS, "customer_id"), "passthrough", "customer_id"),
+          new ColumnEdge(new ColumnRef(RAW, "id"), new ColumnRef(STG, "customer_id"), "renamed", "id"));
+      // the join on customer_id is a filter-kind dependency of customers, reported apart
+      assertThat(up.filters()).contains(new ColumnFilterUse(new ColumnRef(STG, "customer_id"), CUSTOMERS, "join"));
+      // depth limit
+      assertThat(lens.columnLineage("default", CUSTOMERS, "customer_id", ColumnDirection.UPSTREAM, 1).columns())
+          .hasSize(2);
+    }
+  }
+
+  @Test
+  void downstreamImpactAndDescriptions() {
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file(MANIFEST));
+      ColumnLineage impact = lens.columnImpact("default", List.of(new ColumnRef(RAW, "name")));
+      assertThat(impact.columns()).extracting(n -> n.column().toString()).containsExactly(
+          RAW + ".name", STG + ".customer_name", CUSTOMERS + ".customer_name");
+      ColumnLineageNode stgName = impact.columns().get(1);
+      assertThat(stgName.description()).isNull(); // undocumented, and so is its source column
+      ColumnLineageNode own = impact.columns().get(2);
+      assertThat(own.description()).isEqualTo("Customers' full name.");
+      assertThat(own.descriptionOriginResourceUniqueId()).isEqualTo(CUSTOMERS);
+      // stg_customers.customer_id documents itself; customers.customer_id has its own text too
+      ColumnLineage id = lens.columnLineage("default", STG, "customer_id", ColumnDirection.DOWNSTREAM, 0);
+      assertThat(id.columns().get(0).description()).isEqualTo("The unique key for each customer.");
+      assertThatThrownBy(() -> lens.columnLineage("default", RAW, null, ColumnDirection.BOTH, 0))
+          .isInstanceOf(NotFoundException.class);
+    }
+  }
+
+  @Test
+  void sqlViewAndNothingParsedTwice() throws Exception {
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file(MANIFEST));
+      try (Connection c = lens.connection(); Statement s = c.createStatement()) {
+        ResultSet r = s.executeQuery("SELECT parent_unique_id, parent_column, transformation_type FROM column_edges"
+            + " WHERE environment = 'default' AND unique_id = '" + STG + "' AND column_name = 'customer_name'");
+        assertThat(r.next()).isTrue();
+        assertThat(r.getString(1) + "." + r.getString(2) + " " + r.getString(3)).isEqualTo(RAW + ".name renamed");
+        long models = count(s, "SELECT count(*) FROM store.column_model");
+        lens.ingest(IngestOptions.defaults().withEnvironment("other"), List.of(SharedArtifacts.file(MANIFEST)));
+        assertThat(count(s, "SELECT count(*) FROM store.column_model")).isEqualTo(models);
+        assertThat(count(s, "SELECT count(*) FROM store.column_current WHERE environment = 'other'"))
+            .isEqualTo(count(s, "SELECT count(*) FROM store.column_current WHERE environment = 'default'"));
+      }
+    }
+  }
+
+  private static long count(Statement s, String sql) throws Exception {
+    try (ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+}
