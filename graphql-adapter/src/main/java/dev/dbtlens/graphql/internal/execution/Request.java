@@ -43,18 +43,13 @@ public final class Request implements AutoCloseable {
     return env.getGraphQlContext().get(Request.class);
   }
 
-  /** @return the library the execution reads (for capabilities core computes, e.g. recommendations) */
+  /** @return the library the execution reads (for capabilities core computes: recommendations, search, column lineage) */
   public DbtLens lens() {
     return lens;
   }
 
   public Db db() {
     return db;
-  }
-
-  /** @return the library (for capabilities with an API of their own, such as column lineage) */
-  public DbtLens lens() {
-    return lens;
   }
 
   public Limits limits() {
