@@ -2,6 +2,7 @@ package dev.dbtlens;
 
 import dev.dbtlens.internal.freshness.FreshnessAnalysis;
 import dev.dbtlens.internal.ingest.Ingester;
+import dev.dbtlens.internal.perf.PerformanceAnalysis;
 import dev.dbtlens.internal.select.LineageAccess;
 import dev.dbtlens.internal.store.Environments;
 import dev.dbtlens.internal.store.Queries;
@@ -288,6 +289,20 @@ public final class DbtLens implements AutoCloseable {
   public int schemaVersion() {
     Integer v = store.schemaVersion();
     return v == null ? 0 : v;
+  }
+
+  /**
+   * Build performance of an environment over its stored history: dbt Explorer's rankings and
+   * execution history, the critical path of a run, trends and totals per day and per job (see
+   * {@code docs/performance.md}).
+   *
+   * @param environment an environment
+   * @return its performance; each call on it reads the database afresh
+   * @throws NotFoundException if the database has no such environment
+   */
+  public Performance performance(String environment) {
+    Environments.require(store, Objects.requireNonNull(environment, "environment"));
+    return new Performance(new PerformanceAnalysis(store, environment));
   }
 
   /** Checkpoints and closes the database; waits for a running ingest to finish first. */

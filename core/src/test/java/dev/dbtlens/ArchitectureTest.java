@@ -40,6 +40,7 @@ class ArchitectureTest {
     ALLOWED.put("lineage", Set.of("store", "dbt"));
     ALLOWED.put("select", Set.of("lineage", "store", "dbt"));
     ALLOWED.put("freshness", Set.of("select", "lineage", "store", "dbt"));
+    ALLOWED.put("perf", Set.of("store", "dbt"));
   }
 
   private static JavaClasses classes;

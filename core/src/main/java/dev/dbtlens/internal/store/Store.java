@@ -36,7 +36,7 @@ public final class Store implements AutoCloseable {
    * The view scripts run (as {@code CREATE OR REPLACE}) on every writable open, in this order:
    * the core views first, then one script per capability ({@code views-<capability>.sql}).
    */
-  static final List<String> VIEW_SCRIPTS = List.of("views.sql");
+  static final List<String> VIEW_SCRIPTS = List.of("views.sql", "views-perf.sql");
 
   /** The storage format new database files are written in: readable by DuckDB 1.2 and later. */
   public static final String STORAGE_VERSION = "v1.2.0";
