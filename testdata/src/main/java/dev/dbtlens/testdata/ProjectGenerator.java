@@ -2,6 +2,7 @@ package dev.dbtlens.testdata;
 
 import dev.dbtlens.testdata.internal.history.ExecutionSimulator;
 import dev.dbtlens.testdata.internal.history.Outcome;
+import dev.dbtlens.testdata.internal.history.PerformancePlan;
 import dev.dbtlens.testdata.internal.history.ProjectState;
 import dev.dbtlens.testdata.internal.history.Timeline;
 import dev.dbtlens.testdata.internal.project.Project;
@@ -102,9 +103,22 @@ public final class ProjectGenerator {
      * @throws UncheckedIOException     if writing fails
      */
     public static GenerationSummary generate(Options options, Path outDir) {
+        return generate(options, null, outDir);
+    }
+
+    /**
+     * Generates the project history with planted performance answers (see {@link PerformancePlants}); null plants
+     * give exactly what {@link #generate(Options, Path)} gives.
+     *
+     * @param options what to generate
+     * @param plants  the planted answers, or null for none
+     * @param outDir  output directory; created if missing, must be empty if it exists
+     * @return counts of what was written ({@value PerformancePlants#FILE} included when planted)
+     */
+    public static GenerationSummary generate(Options options, PerformancePlants plants, Path outDir) {
         requireEmptyDirectory(outDir);
         try {
-            return new Generation(options, outDir).run();
+            return new Generation(options, plants, outDir).run();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write into " + outDir, e);
         }
@@ -186,15 +200,18 @@ public final class ProjectGenerator {
         private final Timeline timeline;
         private final ProjectState state;
         private final List<String> files = new ArrayList<>();
+        private final PerformancePlan plan;
         private long bytes;
 
-        Generation(Options options, Path outDir) {
+        Generation(Options options, PerformancePlants plants, Path outDir) {
             this.options = options;
             this.outDir = outDir;
             this.project = new ProjectBuilder(options.models(), options.seed()).build();
             this.timeline = new Timeline(options.models(), options.invocations(), options.seed());
             this.state = new ProjectState(project, timeline);
             scheduleLateModel();
+            this.plan = plants == null ? null : PerformancePlan.choose(project, plants.slowFrom(), plants.slowFactor(),
+                    plants.failurePercent());
         }
 
         /** The late model and everything that depends on it appear at {@link Timeline#addAt()}. */
@@ -211,6 +228,12 @@ public final class ProjectGenerator {
             Files.createDirectories(outDir);
             for (int inv = 1; inv <= options.invocations(); inv++) {
                 invocation(inv);
+            }
+            if (plan != null) {
+                Path planted = outDir.resolve(PerformancePlants.FILE);
+                Files.writeString(planted, plan.describe(), StandardCharsets.UTF_8);
+                files.add(PerformancePlants.FILE);
+                bytes += Files.size(planted);
             }
             Path index = outDir.resolve("index.txt");
             files.sort(null);
@@ -237,7 +260,8 @@ public final class ProjectGenerator {
                 measure(dir);
                 return;
             }
-            List<Outcome> outcomes = new ExecutionSimulator(project, timeline, inv, state.lastBuilt).run(executionStart);
+            List<Outcome> outcomes = new ExecutionSimulator(project, timeline, inv, state.lastBuilt, plan)
+                    .run(executionStart);
             long end = executionStart;
             for (Outcome o : outcomes) {
                 end = Math.max(end, o.end());
