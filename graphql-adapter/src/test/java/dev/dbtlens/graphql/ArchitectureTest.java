@@ -44,8 +44,9 @@ class ArchitectureTest {
     ALLOWED.put("nodetype", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("lineage", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("job", Set.of("node", "run", "environment", "execution", "scalars"));
+    ALLOWED.put("perf", Set.of("run", "environment", "execution", "scalars"));
     ALLOWED.put("schema", Set.of("job", "lineage", "nodetype", "node", "run", "environment",
-        "execution", "scalars"));
+        "execution", "scalars", "perf"));
   }
 
   private static JavaClasses classes;

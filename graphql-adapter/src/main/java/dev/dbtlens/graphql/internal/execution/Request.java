@@ -43,6 +43,11 @@ public final class Request implements AutoCloseable {
     return env.getGraphQlContext().get(Request.class);
   }
 
+  /** @return the database the execution reads, for the capabilities core computes (performance) */
+  public DbtLens lens() {
+    return lens;
+  }
+
   public Db db() {
     return db;
   }

@@ -16,6 +16,7 @@ import dev.dbtlens.graphql.internal.nodetype.ExecutionWiring;
 import dev.dbtlens.graphql.internal.nodetype.MacroFields;
 import dev.dbtlens.graphql.internal.nodetype.NodeWiring;
 import dev.dbtlens.graphql.internal.nodetype.SourceFields;
+import dev.dbtlens.graphql.internal.perf.PerfWiring;
 import dev.dbtlens.graphql.internal.scalars.Scalars;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -48,7 +49,7 @@ public final class Engine {
    * capability beyond it ({@code <capability>.graphqls}, extending {@code Query} and other types
    * with {@code extend type}).
    */
-  private static final List<String> SDL = List.of("schema.graphqls");
+  private static final List<String> SDL = List.of("schema.graphqls", "perf.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -120,6 +121,7 @@ public final class Engine {
     RunWiring.wire(wiring);
     JobWiring.wire(wiring);
     JobNodeWiring.wire(wiring, types);
+    PerfWiring.wire(wiring);
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 
