@@ -3,6 +3,7 @@ package dev.dbtlens.cli;
 import dev.dbtlens.cli.demo.DemoCommand;
 import dev.dbtlens.cli.demo.GenerateCommand;
 import dev.dbtlens.cli.freshness.FreshnessCommand;
+import dev.dbtlens.cli.perf.PerfCommand;
 import dev.dbtlens.cli.graphql.GraphqlCommand;
 import dev.dbtlens.cli.graphql.SchemaCommand;
 import dev.dbtlens.cli.ingest.IngestCommand;
@@ -74,6 +75,7 @@ public final class Main {
         .addSubcommand(new LsCommand())
         .addSubcommand(new LineageCommand())
         .addSubcommand(new FreshnessCommand())
+        .addSubcommand(new PerfCommand())
         .addSubcommand(new GraphqlCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SchemaCommand())
