@@ -37,7 +37,9 @@ class SqlDocExamplesTest {
   /** The views in the order the document presents them. */
   private static final List<String> VIEW_ORDER = List.of("environments", "invocations", "artifacts",
       "nodes", "edges", "manifest_nodes", "columns", "macros", "catalog", "catalog_columns", "run_results",
-      "source_freshness", "semantic_manifest_entities", "dbtlens_info");
+      "source_freshness", "semantic_manifest_entities", "dbtlens_info",
+      // ## Views: performance
+      "build_runs", "build_executions", "model_daily_performance", "daily_build_totals", "job_daily_build_totals");
 
   private static final Pattern SQL_BLOCK = Pattern.compile("^```sql\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
   private static final Pattern COPY_TARGET = Pattern.compile("(?i)(\\bTO\\s+)'([^']+)'");
@@ -177,13 +179,19 @@ class SqlDocExamplesTest {
     }
   }
 
-  /** @return the {@code ### } headings between {@code ## Views} and the next {@code ## } heading */
+  /** @return whether a heading opens a section of views: {@code ## Views}, or a capability's {@code ## Views: name} */
+  private static boolean isViewsHeading(String line) {
+    String h = line.strip();
+    return h.equals("## Views") || h.startsWith("## Views: ");
+  }
+
+  /** @return the {@code ### } headings under {@code ## Views} (and {@code ## Views: ...}) up to the next {@code ## } heading */
   private static List<String> viewSections() {
     List<String> out = new ArrayList<>();
     boolean inViews = false;
     for (String line : doc) {
       if (line.startsWith("## ")) {
-        inViews = line.strip().equals("## Views");
+        inViews = isViewsHeading(line);
       } else if (inViews && line.startsWith("### ")) {
         out.add(line.substring(4).strip());
       }
@@ -199,7 +207,7 @@ class SqlDocExamplesTest {
     int tableRow = 0;
     for (String line : doc) {
       if (line.startsWith("## ")) {
-        inViews = line.strip().equals("## Views");
+        inViews = isViewsHeading(line);
         inSection = false;
       } else if (line.startsWith("### ")) {
         inSection = inViews && line.substring(4).strip().equals(view);
