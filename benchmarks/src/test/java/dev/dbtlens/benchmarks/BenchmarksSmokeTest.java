@@ -61,6 +61,11 @@ class BenchmarksSmokeTest {
     assertRuns(GraphQLBenchmark.class, 2, Map.of("models", "20", "pageSize", "5"));
   }
 
+  @Test
+  void performance() throws RunnerException {
+    assertRuns(PerformanceBenchmark.class, 12, Map.of("models", "300", "runs", "200"));
+  }
+
   private static void assertRuns(Class<?> benchmark, int methods, Map<String, String> params)
       throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()
