@@ -68,19 +68,20 @@ public final class PerformanceAnalysis {
             r.getString("adapter_type"), r.getString("query_id"))),
         environment, uniqueId, day(start, "start"), day(end, "end"));
     Map<LocalDate, Map<Long, List<Execution>>> byDay = new LinkedHashMap<>();
+    Map<LocalDate, List<Double>> timesByDay = new LinkedHashMap<>();
     for (HistoryRow row : rows) {
       byDay.computeIfAbsent(row.date(), d -> new java.util.TreeMap<>())
           .computeIfAbsent(row.jobId(), j -> new ArrayList<>()).add(row.execution());
+      timesByDay.computeIfAbsent(row.date(), d -> new ArrayList<>()).add(row.execution().executionTime());
     }
     List<Day> out = new ArrayList<>();
     byDay.forEach((date, jobs) -> {
-      List<Double> all = new ArrayList<>();
       List<JobExecutions> perJob = new ArrayList<>();
       jobs.forEach((jobId, executions) -> {
         List<Double> times = executions.stream().map(Execution::executionTime).toList();
         perJob.add(new JobExecutions(jobId, mean(times), times, executions));
       });
-      rows.stream().filter(r -> r.date().equals(date)).forEach(r -> all.add(r.execution().executionTime()));
+      List<Double> all = timesByDay.get(date);
       out.add(new Day(date, mean(all), all, perJob));
     });
     return out;
@@ -190,7 +191,7 @@ public final class PerformanceAnalysis {
   public List<Job> jobs(LocalDate start, LocalDate end, String uniqueId) {
     return Rows.list(store, "the jobs of " + uniqueId, """
         SELECT job_id, arg_max(job, run_started_at) AS name FROM build_executions
-        WHERE environment = ? AND unique_id = ? AND %s
+        WHERE environment = ? AND unique_id = ? AND executed AND %s
         GROUP BY job_id ORDER BY job_id""".formatted(WINDOW),
         r -> new Job(r.getLong("job_id"), r.getString("name")),
         environment, uniqueId, day(start, "start"), day(end, "end"));
