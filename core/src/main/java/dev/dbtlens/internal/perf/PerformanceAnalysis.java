@@ -97,7 +97,7 @@ public final class PerformanceAnalysis {
     Rows.list(store, "the most executed models", """
         WITH e AS (
           SELECT unique_id, job_id, count(*) AS n FROM build_executions
-          WHERE environment = ? AND resource_type = 'model' AND executed AND %s
+          WHERE environment = ? AND starts_with(unique_id, 'model.') AND executed AND %s
           GROUP BY unique_id, job_id),
         t AS (
           SELECT unique_id, sum(n) AS total FROM e GROUP BY unique_id
@@ -127,7 +127,7 @@ public final class PerformanceAnalysis {
     Rows.list(store, "the longest executed models", """
         WITH e AS (
           SELECT unique_id, job_id, execution_time FROM build_executions
-          WHERE environment = ? AND resource_type = 'model' AND executed AND %s
+          WHERE environment = ? AND starts_with(unique_id, 'model.') AND executed AND %s
             AND (CAST(? AS BIGINT) IS NULL OR job_id = CAST(? AS BIGINT))),
         t AS (
           SELECT unique_id, max(execution_time) AS max_time, avg(execution_time) AS avg_time
@@ -156,7 +156,7 @@ public final class PerformanceAnalysis {
     return Rows.list(store, "the most failing models", """
         SELECT unique_id, count(*) AS total, count(*) FILTER (WHERE status IN %s) AS failed
         FROM build_executions
-        WHERE environment = ? AND resource_type = 'model' AND executed AND %s
+        WHERE environment = ? AND starts_with(unique_id, 'model.') AND executed AND %s
         GROUP BY unique_id HAVING failed > 0
         ORDER BY failed / total DESC, failed DESC, unique_id LIMIT ?""".formatted(FAILED, WINDOW),
         r -> new FailureRate(r.getString("unique_id"), percent(r.getLong("failed"), r.getLong("total")),
@@ -204,7 +204,7 @@ public final class PerformanceAnalysis {
                  run_date BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) AS in_base,
                  run_date BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) AS in_current
           FROM build_executions
-          WHERE environment = ? AND resource_type = 'model' AND status = 'success'),
+          WHERE environment = ? AND starts_with(unique_id, 'model.') AND status = 'success'),
         m AS (
           SELECT unique_id,
                  avg(execution_time) FILTER (WHERE in_base) AS base_mean, count(*) FILTER (WHERE in_base) AS base_n,
@@ -222,13 +222,28 @@ public final class PerformanceAnalysis {
   }
 
   public List<DayTotals> dailyTotals(LocalDate start, LocalDate end) {
+    // straight from the two views with the window applied first, not daily_build_totals (which
+    // aggregates every day of the environment before a filter on run_date applies)
     return Rows.list(store, "daily build totals", """
-        SELECT run_date, runs, build_seconds, nodes_executed, models_executed, errors, test_failures, node_seconds
-        FROM daily_build_totals WHERE environment = ? AND %s ORDER BY run_date""".formatted(WINDOW),
+        WITH runs AS (
+          SELECT run_date, count(*) AS runs, sum(elapsed_time) AS build_seconds FROM build_runs
+          WHERE environment = ? AND %s GROUP BY run_date),
+        results AS (
+          SELECT run_date,
+                 count(*) FILTER (WHERE executed) AS nodes_executed,
+                 count(*) FILTER (WHERE executed AND starts_with(unique_id, 'model.')) AS models_executed,
+                 count(*) FILTER (WHERE status IN %s) AS errors,
+                 count(*) FILTER (WHERE status = 'fail') AS test_failures,
+                 sum(execution_time) FILTER (WHERE executed) AS node_seconds
+          FROM build_executions WHERE environment = ? AND %s GROUP BY run_date)
+        SELECT r.run_date, r.runs, r.build_seconds, coalesce(n.nodes_executed, 0) AS nodes_executed,
+               coalesce(n.models_executed, 0) AS models_executed, coalesce(n.errors, 0) AS errors,
+               coalesce(n.test_failures, 0) AS test_failures, coalesce(n.node_seconds, 0) AS node_seconds
+        FROM runs r LEFT JOIN results n ON n.run_date = r.run_date ORDER BY r.run_date""".formatted(WINDOW, FAILED, WINDOW),
         r -> new DayTotals(Rows.date(r, "run_date"), r.getLong("runs"), r.getDouble("build_seconds"),
             r.getLong("nodes_executed"), r.getLong("models_executed"), r.getLong("errors"),
             r.getLong("test_failures"), r.getDouble("node_seconds")),
-        environment, day(start, "start"), day(end, "end"));
+        environment, day(start, "start"), day(end, "end"), environment, day(start, "start"), day(end, "end"));
   }
 
   public List<JobTotals> jobTotals(LocalDate start, LocalDate end) {
