@@ -8,6 +8,7 @@ import dev.dbtlens.internal.live.LogFiles;
 import dev.dbtlens.internal.prune.Pruner;
 import dev.dbtlens.internal.mesh.MeshQueries;
 import dev.dbtlens.internal.search.SearchIndexes;
+import dev.dbtlens.internal.perf.PerformanceAnalysis;
 import dev.dbtlens.internal.select.LineageAccess;
 import dev.dbtlens.internal.store.Environments;
 import dev.dbtlens.internal.store.Queries;
@@ -428,6 +429,20 @@ public final class DbtLens implements AutoCloseable {
         throw new StorageException("reading the column lineage of environment " + env, e);
       }
     });
+  }
+
+  /**
+   * Build performance of an environment over its stored history: dbt Explorer's rankings and
+   * execution history, the critical path of a run, trends and totals per day and per job (see
+   * {@code docs/performance.md}).
+   *
+   * @param environment an environment
+   * @return its performance; each call on it reads the database afresh
+   * @throws NotFoundException if the database has no such environment
+   */
+  public Performance performance(String environment) {
+    Environments.require(store, Objects.requireNonNull(environment, "environment"));
+    return new Performance(new PerformanceAnalysis(store, environment));
   }
 
   /** Checkpoints and closes the database; waits for a running ingest to finish first. */

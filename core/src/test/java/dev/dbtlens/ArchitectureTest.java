@@ -47,6 +47,7 @@ class ArchitectureTest {
     ALLOWED.put("search", Set.of("store", "dbt"));
     ALLOWED.put("mesh", Set.of("store"));
     ALLOWED.put("columns", Set.of("store", "dbt"));
+    ALLOWED.put("perf", Set.of("store", "dbt"));
   }
 
   private static JavaClasses classes;

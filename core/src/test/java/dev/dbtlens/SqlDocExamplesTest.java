@@ -42,7 +42,9 @@ class SqlDocExamplesTest {
       "log_warnings", "alerts", "recommendations",
       "recommendation_metrics", "column_edges", "column_filters", "column_lineage_status",
       // ## Views: dbt Mesh
-      "mesh_environments", "cross_project_refs", "project_dependencies", "mesh_projects", "public_models");
+      "mesh_environments", "cross_project_refs", "project_dependencies", "mesh_projects", "public_models",
+      // ## Views: performance
+      "build_runs", "build_executions", "model_daily_performance", "daily_build_totals", "job_daily_build_totals");
   /** Views that stay empty on the real artifacts (no two of their projects refer to each other): MeshTest fills them. */
   private static final Set<String> EMPTY_ON_REAL_ARTIFACTS = Set.of("semantic_manifest_entities",
       "cross_project_refs", "project_dependencies", "public_models");

@@ -71,6 +71,11 @@ class BenchmarksSmokeTest {
     assertRuns(ColumnLineageBenchmark.class, 4, Map.of("models", "20"));
   }
 
+  @Test
+  void performance() throws RunnerException {
+    assertRuns(PerformanceBenchmark.class, 12, Map.of("models", "300", "runs", "200"));
+  }
+
   private static void assertRuns(Class<?> benchmark, int methods, Map<String, String> params)
       throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()

@@ -6,6 +6,7 @@ import dev.dbtlens.cli.demo.GenerateCommand;
 import dev.dbtlens.cli.export.ExportCommand;
 import dev.dbtlens.cli.follow.FollowCommand;
 import dev.dbtlens.cli.freshness.FreshnessCommand;
+import dev.dbtlens.cli.perf.PerfCommand;
 import dev.dbtlens.cli.graphql.GraphqlCommand;
 import dev.dbtlens.cli.graphql.SchemaCommand;
 import dev.dbtlens.cli.ingest.IngestCommand;
@@ -83,6 +84,7 @@ public final class Main {
         .addSubcommand(new dev.dbtlens.cli.columns.ColumnsCommand())
         .addSubcommand(new FreshnessCommand())
         .addSubcommand(new CheckCommand())
+        .addSubcommand(new PerfCommand())
         .addSubcommand(new GraphqlCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SchemaCommand())

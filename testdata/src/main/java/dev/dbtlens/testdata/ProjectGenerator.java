@@ -2,6 +2,7 @@ package dev.dbtlens.testdata;
 
 import dev.dbtlens.testdata.internal.history.ExecutionSimulator;
 import dev.dbtlens.testdata.internal.history.Outcome;
+import dev.dbtlens.testdata.internal.history.PerformancePlan;
 import dev.dbtlens.testdata.internal.history.ProjectState;
 import dev.dbtlens.testdata.internal.history.Timeline;
 import dev.dbtlens.testdata.internal.project.Project;
@@ -103,7 +104,7 @@ public final class ProjectGenerator {
      * @throws UncheckedIOException     if writing fails
      */
     public static GenerationSummary generate(Options options, Path outDir) {
-        return generate(options, outDir, false, java.util.Set.of());
+        return generate(options, outDir, false, java.util.Set.of(), null);
     }
 
     /**
@@ -116,7 +117,7 @@ public final class ProjectGenerator {
      * @return counts of what was written
      */
     public static GenerationSummary generate(Options options, Path outDir, boolean jsonLogs) {
-        return generate(options, outDir, jsonLogs, java.util.Set.of());
+        return generate(options, outDir, jsonLogs, java.util.Set.of(), null);
     }
 
     /**
@@ -129,14 +130,27 @@ public final class ProjectGenerator {
      * @return counts of what was written
      */
     public static GenerationSummary generate(Options options, Path outDir, java.util.Set<PlantedViolation> plants) {
-        return generate(options, outDir, false, plants);
+        return generate(options, outDir, false, plants, null);
+    }
+
+    /**
+     * Generates the project history with planted performance answers (see {@link PerformancePlants}); null plants
+     * give exactly what {@link #generate(Options, Path)} gives.
+     *
+     * @param options what to generate
+     * @param plants  the planted answers, or null for none
+     * @param outDir  output directory; created if missing, must be empty if it exists
+     * @return counts of what was written ({@value PerformancePlants#FILE} included when planted)
+     */
+    public static GenerationSummary generate(Options options, PerformancePlants plants, Path outDir) {
+        return generate(options, outDir, false, java.util.Set.of(), plants);
     }
 
     private static GenerationSummary generate(Options options, Path outDir, boolean jsonLogs,
-            java.util.Set<PlantedViolation> plants) {
+            java.util.Set<PlantedViolation> plants, PerformancePlants performance) {
         requireEmptyDirectory(outDir);
         try {
-            return new Generation(options, outDir, jsonLogs, plants).run();
+            return new Generation(options, outDir, jsonLogs, plants, performance).run();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write into " + outDir, e);
         }
@@ -220,8 +234,10 @@ public final class ProjectGenerator {
         private final List<String> files = new ArrayList<>();
         private long bytes;
         private final boolean jsonLogs;
+        private final PerformancePlan plan;
 
-        Generation(Options options, Path outDir, boolean jsonLogs, java.util.Set<PlantedViolation> plants) {
+        Generation(Options options, Path outDir, boolean jsonLogs, java.util.Set<PlantedViolation> plants,
+                PerformancePlants performance) {
             this.jsonLogs = jsonLogs;
             this.options = options;
             this.outDir = outDir;
@@ -231,6 +247,8 @@ public final class ProjectGenerator {
             this.timeline = new Timeline(options.models(), options.invocations(), options.seed());
             this.state = new ProjectState(project, timeline);
             scheduleLateModel();
+            this.plan = performance == null ? null : PerformancePlan.choose(project, performance.slowFrom(),
+                    performance.slowFactor(), performance.failurePercent());
         }
 
         /** The late model and everything that depends on it appear at {@link Timeline#addAt()}. */
@@ -247,6 +265,12 @@ public final class ProjectGenerator {
             Files.createDirectories(outDir);
             for (int inv = 1; inv <= options.invocations(); inv++) {
                 invocation(inv);
+            }
+            if (plan != null) {
+                Path planted = outDir.resolve(PerformancePlants.FILE);
+                Files.writeString(planted, plan.describe(), StandardCharsets.UTF_8);
+                files.add(PerformancePlants.FILE);
+                bytes += Files.size(planted);
             }
             Path index = outDir.resolve("index.txt");
             files.sort(null);
@@ -273,7 +297,8 @@ public final class ProjectGenerator {
                 measure(dir);
                 return;
             }
-            List<Outcome> outcomes = new ExecutionSimulator(project, timeline, inv, state.lastBuilt).run(executionStart);
+            List<Outcome> outcomes = new ExecutionSimulator(project, timeline, inv, state.lastBuilt, plan)
+                    .run(executionStart);
             long end = executionStart;
             for (Outcome o : outcomes) {
                 end = Math.max(end, o.end());

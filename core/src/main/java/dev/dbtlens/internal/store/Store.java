@@ -40,7 +40,8 @@ public final class Store implements AutoCloseable {
    * the core views first, then one script per capability ({@code views-<capability>.sql}).
    */
   static final List<String> VIEW_SCRIPTS = List.of("views.sql", "views-live.sql", "views-alerts.sql",
-      "views-recs.sql", "views-mesh.sql", "views-columns.sql");
+      "views-recs.sql", "views-mesh.sql", "views-columns.sql",
+      "views-perf.sql");
 
   /** The storage format new database files are written in: readable by DuckDB 1.2 and later. */
   public static final String STORAGE_VERSION = "v1.2.0";

@@ -16,6 +16,7 @@ import dev.dbtlens.graphql.internal.nodetype.ExecutionWiring;
 import dev.dbtlens.graphql.internal.nodetype.MacroFields;
 import dev.dbtlens.graphql.internal.nodetype.NodeWiring;
 import dev.dbtlens.graphql.internal.nodetype.SourceFields;
+import dev.dbtlens.graphql.internal.perf.PerfWiring;
 import dev.dbtlens.graphql.internal.scalars.Scalars;
 import dev.dbtlens.graphql.internal.search.SearchWiring;
 import dev.dbtlens.graphql.internal.mesh.MeshWiring;
@@ -52,7 +53,8 @@ public final class Engine {
    * with {@code extend type}).
    */
   private static final List<String> SDL = List.of("schema.graphqls", "live.graphqls",
-      "recommendations.graphqls", "search.graphqls", "mesh.graphqls", "columns.graphqls");
+      "recommendations.graphqls", "search.graphqls", "mesh.graphqls", "columns.graphqls",
+      "perf.graphqls");
 
   private final DbtLens lens;
   private final Limits limits;
@@ -129,6 +131,7 @@ public final class Engine {
     SearchWiring.wire(wiring);
     MeshWiring.wire(wiring);
     dev.dbtlens.graphql.internal.columns.ColumnWiring.wire(wiring);
+    PerfWiring.wire(wiring);
     return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
   }
 

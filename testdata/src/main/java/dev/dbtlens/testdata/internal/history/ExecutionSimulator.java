@@ -32,12 +32,21 @@ public final class ExecutionSimulator {
     private final SplittableRandom rnd;
     /** When each relation was last built (0 = never): a test on a relation that does not exist errors. */
     private final long[] lastBuilt;
+    /** Planted performance answers, or null. */
+    private final PerformancePlan plan;
 
     private final List<Resource> items = new ArrayList<>();
     private final int[] itemIndex;
     private int[][] preds;
 
     public ExecutionSimulator(Project project, Timeline timeline, int invocation, long[] lastBuilt) {
+        this(project, timeline, invocation, lastBuilt, null);
+    }
+
+    /** @param plan planted performance answers, or null for none */
+    public ExecutionSimulator(Project project, Timeline timeline, int invocation, long[] lastBuilt,
+            PerformancePlan plan) {
+        this.plan = plan;
         this.project = project;
         this.lastBuilt = lastBuilt;
         this.timeline = timeline;
@@ -185,7 +194,8 @@ public final class ExecutionSimulator {
         }
         long start = Math.max(ready, threadFree[thread]) + 300 + rnd.nextInt(4000);
         long compile = 3_000 + rnd.nextInt(35_000);
-        long duration = Math.max(5_000, (long) (baseSeconds(r) * noise() * 1_000_000));
+        double factor = plan == null ? 1.0 : plan.durationFactor(r, invocation);
+        long duration = Math.max(5_000, (long) (baseSeconds(r) * noise() * factor * 1_000_000));
         Outcome o = outcome(r, start, start + compile, start + compile + duration, thread);
         threadFree[thread] = o.end();
         return o;
@@ -217,7 +227,11 @@ public final class ExecutionSimulator {
             return new Outcome(m, "error", start, compileEnd, failedAt, thread, null, SqlTemplates.breakingError(m),
                     null, null, null, null);
         }
-        if (!timeline.scripted(invocation) && rnd.nextInt(2000) == 0) {
+        boolean randomError = !timeline.scripted(invocation) && rnd.nextInt(2000) == 0;
+        if (plan != null && plan.planted(m)) {
+            randomError = m == plan.failing && plan.nextFails();
+        }
+        if (randomError) {
             return new Outcome(m, "error", start, compileEnd, end, thread, null, SqlTemplates.transientError(m),
                     null, null, null, null);
         }
