@@ -61,20 +61,20 @@ class GraphQLTablesTest {
   }
 
   @Test
-  void aVersionTwoDatabaseIsMigratedToTheTablesAFreshIngestWrites() throws SQLException {
-    Path file = tmp.resolve("v2.duckdb");
+  void aVersionTwoDatabaseIsMigratedToTheTablesAFreshIngestWrites() throws Exception {
     List<String> nodes;
     List<String> edges;
     List<String> catalog;
-    try (DbtLens lens = DbtLens.open(file); Connection c = lens.connection(); Statement s = c.createStatement()) {
-      lens.ingest(IngestOptions.defaults(), List.of(Samples.extractShopSample(tmp.resolve("sample"))));
+    try (DbtLens lens = DbtLens.open(tmp.resolve("fresh.duckdb")); Connection c = lens.connection()) {
+      lens.ingest(IngestOptions.defaults().withEnvironment("prod"),
+          List.of(Samples.extractShopSample(tmp.resolve("sample"))));
       nodes = rows(c, NODES);
       edges = rows(c, EDGES);
       catalog = rows(c, CATALOG);
-      s.execute("DROP TABLE store.gql_node; DROP TABLE store.gql_edge; DROP TABLE store.gql_catalog;"
-          + " UPDATE store.meta SET value = '2' WHERE key = 'schema_version'");
     }
     assertThat(nodes).hasSize(191);
+    // the same sample, ingested into "prod" by the previous release (schema version 2)
+    Path file = MigrationTest.unpack(MigrationTest.V2_SHOP, tmp.resolve("v2.duckdb"));
     try (DbtLens lens = DbtLens.open(file); Connection c = lens.connection()) {
       assertThat(lens.schemaVersion()).isEqualTo(DbtLens.SCHEMA_VERSION);
       assertThat(rows(c, NODES)).isEqualTo(nodes);

@@ -17,7 +17,7 @@ class LayoutTest {
   private static final String CLI = "dev.dbtlens.cli";
   private static final List<String> COMMANDS =
       List.of("ingest", "sql", "select", "freshness", "graphql", "demo", "serve", "export", "report", "follow", "prune",
-          "search", "mesh", "columns", "perf");
+          "search", "mesh", "columns", "perf", "check");
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages(CLI);

@@ -7,7 +7,6 @@ import dev.dbtlens.PublicModel;
 import dev.dbtlens.StorageException;
 import dev.dbtlens.internal.store.Sql;
 import dev.dbtlens.internal.store.Store;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +45,7 @@ public final class MeshQueries {
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         out.add(new ProjectDependency(r.getString(1), r.getLong(2), r.getString(3), r.getLong(4),
-            r.getLong(5), strings(r.getArray(6))));
+            r.getLong(5), Sql.strings(r.getArray(6))));
       }
     }
     return out;
@@ -68,7 +67,7 @@ public final class MeshQueries {
       while (r.next()) {
         String name = r.getString(1);
         out.add(new MeshProject(name, r.getLong(2), r.getString(3), r.getLong(4),
-            strings(r.getArray(5)), r.getBoolean(6), r.getBoolean(7),
+            Sql.strings(r.getArray(5)), r.getBoolean(6), r.getBoolean(7),
             new MeshProject.Summary(r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11),
                 r.getLong(12), r.getLong(13), r.getLong(14), r.getLong(15), r.getLong(16),
                 r.getLong(17), r.getLong(18)),
@@ -104,11 +103,11 @@ public final class MeshQueries {
       while (r.next()) {
         out.add(new PublicModel(r.getString(1), r.getLong(2), r.getString(3), r.getLong(4),
             r.getBoolean(5), r.getString(6), r.getString(7), r.getString(8),
-            strings(r.getArray(9)), r.getString(10), r.getString(11), r.getString(12),
+            Sql.strings(r.getArray(9)), r.getString(10), r.getString(11), r.getString(12),
             r.getString(13), r.getString(14), r.getLong(15), r.getString(16), r.getString(17),
             r.getString(18), instant(r.getTimestamp(19)), r.getString(20), r.getBoolean(21),
-            r.getString(22), instant(r.getTimestamp(23)), strings(r.getArray(24)),
-            strings(r.getArray(25))));
+            r.getString(22), instant(r.getTimestamp(23)), Sql.strings(r.getArray(24)),
+            Sql.strings(r.getArray(25))));
       }
     }
     return out;
@@ -116,18 +115,5 @@ public final class MeshQueries {
 
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-  }
-
-  private static List<String> strings(Array a) throws SQLException {
-    if (a == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (Object o : (Object[]) a.getArray()) {
-      if (o != null) {
-        out.add(o.toString());
-      }
-    }
-    return out;
   }
 }

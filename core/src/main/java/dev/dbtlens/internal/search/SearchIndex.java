@@ -1,5 +1,6 @@
 package dev.dbtlens.internal.search;
 
+import dev.dbtlens.internal.store.Sql;
 import dev.dbtlens.DbtLensException;
 import dev.dbtlens.SearchField;
 import dev.dbtlens.SearchHit;
@@ -8,7 +9,6 @@ import dev.dbtlens.SearchResults;
 import dev.dbtlens.StorageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -180,7 +180,7 @@ final class SearchIndex implements AutoCloseable {
     text(d, SearchField.DESCRIPTION, r.getString(5));
     text(d, SearchField.CODE, r.getString(6));
     text(d, SearchField.RELATION, r.getString(7));
-    for (String tag : strings(r.getArray(8))) {
+    for (String tag : Sql.strings(r.getArray(8))) {
       text(d, SearchField.TAG, tag);
       d.add(new StringField(F_TAG, lower(tag), Field.Store.NO));
     }
@@ -341,19 +341,6 @@ final class SearchIndex implements AutoCloseable {
 
   private static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
-  }
-
-  private static List<String> strings(Array a) throws SQLException {
-    if (a == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (Object o : (Object[]) a.getArray()) {
-      if (o != null) {
-        out.add(o.toString());
-      }
-    }
-    return out;
   }
 
   @Override

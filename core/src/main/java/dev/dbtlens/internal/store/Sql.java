@@ -61,6 +61,23 @@ public final class Sql {
     });
   }
 
+  /**
+   * @param a a SQL {@code VARCHAR[]} value, or null
+   * @return its non-null elements as text; empty for null
+   */
+  public static List<String> strings(java.sql.Array a) throws SQLException {
+    if (a == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : (Object[]) a.getArray()) {
+      if (o != null) {
+        out.add(o.toString());
+      }
+    }
+    return out;
+  }
+
   private static <T> T query(Connection c, String sql, Object[] params, Rows<T> read)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -117,8 +117,7 @@ class IdsTest {
     Path file = tmp.resolve("v1.duckdb");
     try (DbtLens lens = DbtLens.open(file); Connection c = lens.connection(); Statement s = c.createStatement()) {
       lens.ingest(IngestOptions.defaults(), List.of(shop));
-      s.execute("DROP TABLE store.run_ids; DROP TABLE store.environment_ids; DROP TABLE store.current_execution;"
-          + " UPDATE store.meta SET value = '1' WHERE key = 'schema_version'");
+      setBackToVersionOne(s);
     }
     assertThatThrownBy(() -> DbtLens.openReadOnly(file))
         .isInstanceOf(DbtLensException.class)
@@ -131,6 +130,30 @@ class IdsTest {
           .containsExactlyElementsOf(SAMPLE_RUNS);
       assertThat(rows(store, "SELECT count(*) FROM store.current_execution")).containsExactly("329");
     }
+  }
+
+  /** Drops every table and sequence of the {@code store} schema that schema-v1.sql does not create. */
+  private static void setBackToVersionOne(Statement s) throws SQLException {
+    String v1;
+    try (var in = Store.class.getResourceAsStream("schema-v1.sql")) {
+      v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    List<String> drops = new ArrayList<>();
+    try (ResultSet r = s.executeQuery("SELECT 'TABLE', table_name FROM duckdb_tables() WHERE schema_name = 'store'"
+        + " UNION ALL SELECT 'SEQUENCE', sequence_name FROM duckdb_sequences() WHERE schema_name = 'store' ORDER BY 1 DESC")) {
+      while (r.next()) {
+        if (!v1.contains("CREATE " + r.getString(1) + " store." + r.getString(2) + " ")) {
+          drops.add("DROP " + r.getString(1) + " store." + r.getString(2));
+        }
+      }
+    }
+    assertThat(drops).contains("DROP TABLE store.run_ids", "DROP TABLE store.current_execution");
+    for (String drop : drops) {
+      s.execute(drop);
+    }
+    s.execute("UPDATE store.meta SET value = '1' WHERE key = 'schema_version'");
   }
 
   private static List<String> rows(Store store, String sql) throws SQLException {

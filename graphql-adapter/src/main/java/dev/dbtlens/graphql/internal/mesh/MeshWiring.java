@@ -5,14 +5,13 @@ import dev.dbtlens.MeshProject;
 import dev.dbtlens.ProjectDependency;
 import dev.dbtlens.PublicModel;
 import dev.dbtlens.graphql.internal.execution.Errors;
+import dev.dbtlens.graphql.internal.execution.PositionCursors;
 import dev.dbtlens.graphql.internal.execution.Request;
 import dev.dbtlens.graphql.internal.scalars.Args;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +139,7 @@ public final class MeshWiring {
     }
     int offset;
     try {
-      offset = offset(args.str("after"));
+      offset = PositionCursors.decode(PREFIX, args.str("after"), "publicModels");
     } catch (IllegalArgumentException e) {
       return Errors.badRequest(env, e.getMessage());
     }
@@ -165,7 +164,7 @@ public final class MeshWiring {
         .forEach(m -> models.put(m.uniqueId(), m));
     List<Map<String, Object>> edges = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      edges.add(Map.of("cursor", cursor(i + 1),
+      edges.add(Map.of("cursor", PositionCursors.encode(PREFIX, i + 1),
           "node", model(matching.get(i), mesh.accountId(), byName, models)));
     }
     Map<String, Object> pageInfo = new LinkedHashMap<>();
@@ -251,29 +250,5 @@ public final class MeshWiring {
     Map<String, MeshProject> out = new HashMap<>();
     mesh.projects().forEach(p -> out.put(p.dbtProject(), p));
     return out;
-  }
-
-  private static String cursor(int position) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int offset(String after) {
-    if (after == null) {
-      return 0;
-    }
-    try {
-      String plain = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-      if (plain.startsWith(PREFIX)) {
-        int n = Integer.parseInt(plain.substring(PREFIX.length()));
-        if (n >= 0) {
-          return n;
-        }
-      }
-    } catch (RuntimeException e) {
-      // fall through
-    }
-    throw new IllegalArgumentException("Invalid cursor '" + after
-        + "' for 'publicModels': pass the cursor or endCursor of an earlier page unchanged.");
   }
 }

@@ -6,6 +6,7 @@ import dev.dbtlens.SearchQuery;
 import dev.dbtlens.SearchResults;
 import dev.dbtlens.graphql.internal.environment.EnvironmentRef;
 import dev.dbtlens.graphql.internal.execution.Errors;
+import dev.dbtlens.graphql.internal.execution.PositionCursors;
 import dev.dbtlens.graphql.internal.execution.Request;
 import dev.dbtlens.graphql.internal.mesh.MeshWiring;
 import dev.dbtlens.graphql.internal.node.ResourceTypes;
@@ -13,9 +14,7 @@ import dev.dbtlens.graphql.internal.scalars.Args;
 import dev.dbtlens.graphql.internal.scalars.JsonText;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class SearchWiring {
     int limit = first == null ? Math.min(100, max) : first;
     int offset;
     try {
-      offset = offset(args.str("after"));
+      offset = PositionCursors.decode(PREFIX, args.str("after"), "searchResults");
     } catch (IllegalArgumentException ex) {
       return Errors.badRequest(env, ex.getMessage());
     }
@@ -83,7 +82,7 @@ public final class SearchWiring {
       node.put("matchedField", h.matchedField() == null ? null : h.matchedField().apiName());
       node.put("score", h.matchedField() == null ? null : (double) h.score());
       node.put("hit", hit);
-      edges.add(Map.of("cursor", cursor(offset + i + 1), "node", node));
+      edges.add(Map.of("cursor", PositionCursors.encode(PREFIX, offset + i + 1), "node", node));
     }
     Map<String, Object> pageInfo = new LinkedHashMap<>();
     pageInfo.put("startCursor", edges.isEmpty() ? null : edges.get(0).get("cursor"));
@@ -111,30 +110,5 @@ public final class SearchWiring {
     return new SearchQuery(filter.str("query"), fields, dbtTypes, filter.strings("accessLevels"),
         filter.strings("materializationTypes"), filter.strings("modelingLayers"),
         filter.strings("tags"));
-  }
-
-  /** @return the cursor after the hit at this 1-based position */
-  static String cursor(int position) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
-  }
-
-  static int offset(String after) {
-    if (after == null) {
-      return 0;
-    }
-    try {
-      String plain = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-      if (plain.startsWith(PREFIX)) {
-        int n = Integer.parseInt(plain.substring(PREFIX.length()));
-        if (n >= 0) {
-          return n;
-        }
-      }
-    } catch (RuntimeException e) {
-      // fall through
-    }
-    throw new IllegalArgumentException("Invalid cursor '" + after
-        + "' for 'searchResults': pass the cursor or endCursor of an earlier page unchanged.");
   }
 }
