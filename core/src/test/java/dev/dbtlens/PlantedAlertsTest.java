@@ -50,11 +50,7 @@ class PlantedAlertsTest {
       Path manifest = plantedRuns.get(plantedRuns.size() - 1).resolve("manifest.json");
       com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode)
           JSON.readTree(manifest.toFile());
-      ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("metadata"))
-          .put("invocation_id", "00000000-0000-4000-8000-00000000beef");
-      Path later = Files.createDirectories(tmp.resolve("later")).resolve("manifest.json");
-      JSON.writeValue(later.toFile(), m);
-      IngestReport second = lens.ingest(options, List.of(later));
+      IngestReport second = lens.ingest(options, List.of(later(m, "00000000-0000-4000-8000-00000000beef")));
       List<Alert> fresh = second.alerts().stream().filter(a -> a.kind().equals("recommendation_new")).toList();
       assertThat(fresh).extracting(Alert::ruleName, Alert::uniqueId, Alert::violationId).containsExactly(
           org.assertj.core.groups.Tuple.tuple("fct_direct_join_to_source", "model.shop.stg_zendesk__reviews",
@@ -84,6 +80,16 @@ class PlantedAlertsTest {
       }
       assertThat(rows).containsExactly("fct_direct_join_to_source modeling",
           "fct_staging_dependent_on_staging modeling");
+      // the plant removed: a disappearing violation raises nothing; planted again: it is new again
+      com.fasterxml.jackson.databind.node.ObjectNode p = (com.fasterxml.jackson.databind.node.ObjectNode)
+          JSON.readTree(plainRuns.get(plainRuns.size() - 1).resolve("manifest.json").toFile());
+      assertThat(lens.ingest(options, List.of(later(p, "00000000-0000-4000-8000-00000000bee1"))).alerts())
+          .extracting(Alert::kind).doesNotContain("recommendation_new");
+      assertThat(lens.ingest(options, List.of(later(m, "00000000-0000-4000-8000-00000000bee2"))).alerts())
+          .filteredOn(a -> a.kind().equals("recommendation_new"))
+          .extracting(Alert::violationId, Alert::invocationId).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(fresh.get(0).violationId(), "00000000-0000-4000-8000-00000000bee2"),
+              org.assertj.core.groups.Tuple.tuple(fresh.get(1).violationId(), "00000000-0000-4000-8000-00000000bee2"));
     }
   }
 
@@ -158,6 +164,16 @@ class PlantedAlertsTest {
       }
     }
     return expected;
+  }
+
+  /** Writes a manifest as another invocation's, into a folder of its own. */
+  private Path later(com.fasterxml.jackson.databind.node.ObjectNode manifest, String invocationId)
+      throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = manifest.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("metadata")).put("invocation_id", invocationId);
+    Path file = Files.createDirectories(tmp.resolve(invocationId)).resolve("manifest.json");
+    JSON.writeValue(file.toFile(), copy);
+    return file;
   }
 
   private static List<Path> folders(Path root) throws IOException {
