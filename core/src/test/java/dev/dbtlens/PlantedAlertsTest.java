@@ -85,6 +85,17 @@ class PlantedAlertsTest {
           JSON.readTree(plainRuns.get(plainRuns.size() - 1).resolve("manifest.json").toFile());
       assertThat(lens.ingest(options, List.of(later(p, "00000000-0000-4000-8000-00000000bee1"))).alerts())
           .extracting(Alert::kind).doesNotContain("recommendation_new");
+      // a manifest with a cycle is not evaluated: it raises nothing and leaves the baseline as it was
+      com.fasterxml.jackson.databind.node.ObjectNode cyclic = p.deepCopy();
+      String stg = "model.shop.stg_shopify__customers";
+      String child = cyclic.get("child_map").get(stg).get(0).asText();
+      ((com.fasterxml.jackson.databind.node.ArrayNode) cyclic.get("parent_map").get(stg)).add(child);
+      assertThat(lens.ingest(options, List.of(later(cyclic, "00000000-0000-4000-8000-00000000bee3"))).alerts())
+          .extracting(Alert::kind).doesNotContain("recommendation_new");
+      try (java.sql.Connection c = lens.connection(); java.sql.Statement st = c.createStatement();
+           java.sql.ResultSet r = st.executeQuery("SELECT count(*) FROM recommendations")) {
+        assertThat(r.next() && r.getLong(1) == 0).as("no stored evaluation of the cyclic manifest").isTrue();
+      }
       assertThat(lens.ingest(options, List.of(later(m, "00000000-0000-4000-8000-00000000bee2"))).alerts())
           .filteredOn(a -> a.kind().equals("recommendation_new"))
           .extracting(Alert::violationId, Alert::invocationId).containsExactly(
