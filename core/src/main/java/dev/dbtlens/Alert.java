@@ -8,13 +8,16 @@ import java.time.Instant;
  *
  * @param id the alert's number, increasing in the database
  * @param environment the environment
- * @param invocationId the invocation whose result raised it
- * @param uniqueId the node
+ * @param invocationId the invocation whose result raised it (for {@code recommendation_new}: the
+ *     invocation of the manifest evaluated)
+ * @param uniqueId the node (for a project-wide {@code recommendation_new}, such as a coverage
+ *     below its target: the empty string)
  * @param resourceType model, test, source, ...
  * @param kind {@code test_failed}, {@code test_warned}, {@code test_recovered}, {@code
- *     model_errored}, {@code model_recovered}, {@code source_stale}, {@code source_fresh} or {@code
- *     model_slower}
- * @param severity {@code error}, {@code warn} or {@code info}
+ *     model_errored}, {@code model_recovered}, {@code source_stale}, {@code source_fresh}, {@code
+ *     model_slower} or {@code recommendation_new}
+ * @param severity {@code error}, {@code warn} or {@code info} (for {@code recommendation_new}: the
+ *     rule's severity)
  * @param status the node's latest status
  * @param previousStatus its status in the result before, or null for its first result
  * @param executionTime the latest execution time in seconds, or null
@@ -22,6 +25,9 @@ import java.time.Instant;
  * @param message a one-line description
  * @param detectedAt when dbtlens derived it
  * @param source {@code ingest} (artifacts) or {@code log} (a followed log, per node)
+ * @param ruleName for {@code recommendation_new}: the dbt-project-evaluator rule, else null
+ * @param category for {@code recommendation_new}: the rule's category, else null
+ * @param violationId for {@code recommendation_new}: the violation's stable id, else null
  */
 public record Alert(
     long id,
@@ -37,4 +43,7 @@ public record Alert(
     Double baselineTime,
     String message,
     Instant detectedAt,
-    String source) { }
+    String source,
+    String ruleName,
+    String category,
+    String violationId) { }

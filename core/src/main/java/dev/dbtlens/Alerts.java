@@ -33,7 +33,9 @@ public final class Alerts {
   }
 
   /**
-   * Derives the alerts of an environment's latest results that are not stored yet, and stores them.
+   * Derives the alerts of an environment's latest results that are not stored yet, and the new
+   * violations of its latest stored recommendations ({@code recommendation_new}; none for its first
+   * evaluation), and stores them.
    *
    * @param environment the environment
    * @return the new alerts, oldest first

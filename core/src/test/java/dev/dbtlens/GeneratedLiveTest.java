@@ -165,7 +165,7 @@ class GeneratedLiveTest {
         IngestReport report = lens.ingest(IngestOptions.defaults().withEnvironment("gen"),
             List.of(folder));
         Set<String> got = new TreeSet<>();
-        report.alerts().stream().filter(a -> !a.kind().equals("model_slower")
+        report.alerts().stream().filter(a -> !a.kind().equals("model_slower") && !a.kind().equals("recommendation_new")
                 && !a.kind().startsWith("source_"))
             .forEach(a -> got.add(a.kind() + " " + a.uniqueId()));
         assertThat(got).as(folder.getFileName().toString()).isEqualTo(expected);

@@ -87,4 +87,63 @@ class LiveCommandsTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void aNewRecommendationIsPrintedAndDeliveredButNotTheFirstManifests() throws Exception {
+    Path plain = tmp.resolve("plain");
+    Path planted = tmp.resolve("planted");
+    ProjectGenerator.generate(ProjectGenerator.Options.defaults(), plain);
+    ProjectGenerator.generate(ProjectGenerator.Options.defaults(), planted,
+        java.util.Set.of(dev.dbtlens.testdata.PlantedViolation.STAGING_DEPENDS_ON_STAGING));
+    // the planted project's last manifest, as a later invocation of the same environment
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(lastFolder(planted).resolve("manifest.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("metadata"))
+        .put("invocation_id", "00000000-0000-4000-8000-00000000beef");
+    Path later = Files.createDirectories(tmp.resolve("later")).resolve("manifest.json");
+    json.writeValue(later.toFile(), manifest);
+
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    List<String> bodies = new CopyOnWriteArrayList<>();
+    server.createContext("/hook", exchange -> {
+      bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      Path db = tmp.resolve("r.duckdb");
+      Cli.Result first = Cli.run("ingest", "--db", db.toString(), "--alerts", plain.toString());
+      assertThat(first.exit()).as(first.err()).isZero();
+      assertThat(first.out()).doesNotContain("recommendation_new");
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+      Cli.Result r = Cli.run("ingest", "--db", db.toString(), "--alerts", "--webhook", url, later.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      List<String> printed = r.out().lines().filter(l -> l.startsWith("alert ")).toList();
+      assertThat(printed).hasSize(2);
+      assertThat(printed.get(0)).startsWith("alert warn  recommendation_new recommendation fct_direct_join_to_source"
+          + " (modeling) on model.shop.stg_zendesk__reviews: ");
+      assertThat(printed.get(1)).isEqualTo("alert warn  recommendation_new recommendation"
+          + " fct_staging_dependent_on_staging (modeling) on model.shop.stg_zendesk__reviews: staging model"
+          + " selects from staging model stg_shopify__customers: staging models should select from sources only");
+      assertThat(bodies).hasSize(1);
+      JsonNode alerts = json.readTree(bodies.get(0)).get("alerts");
+      assertThat(alerts).hasSize(2);
+      assertThat(alerts.get(1).get("kind").asText()).isEqualTo("recommendation_new");
+      assertThat(alerts.get(1).get("rule_name").asText()).isEqualTo("fct_staging_dependent_on_staging");
+      assertThat(alerts.get(1).get("category").asText()).isEqualTo("modeling");
+      assertThat(alerts.get(1).get("unique_id").asText()).isEqualTo("model.shop.stg_zendesk__reviews");
+      assertThat(alerts.get(1).get("violation_id").asText()).isEqualTo(
+          "fct_staging_dependent_on_staging:model.shop.stg_zendesk__reviews,model.shop.stg_shopify__customers");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static Path lastFolder(Path root) throws java.io.IOException {
+    try (var s = Files.list(root)) {
+      return s.filter(Files::isDirectory).sorted().reduce((a, b) -> b).orElseThrow();
+    }
+  }
 }

@@ -49,4 +49,41 @@ class LiveFieldsTest {
       assertThat(Gql.texts(env.path("alerts"), "/kind")).containsOnly("test_failed").hasSize(5);
     }
   }
+
+  @Test
+  void aNewRecommendationCarriesItsRule(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path plain = tmp.resolve("plain");
+    Path planted = tmp.resolve("planted");
+    dev.dbtlens.testdata.ProjectGenerator.generate(dev.dbtlens.testdata.ProjectGenerator.Options.defaults(), plain);
+    dev.dbtlens.testdata.ProjectGenerator.generate(dev.dbtlens.testdata.ProjectGenerator.Options.defaults(), planted,
+        java.util.Set.of(dev.dbtlens.testdata.PlantedViolation.STAGING_DEPENDS_ON_STAGING));
+    Path last;
+    try (var list = Files.list(planted)) {
+      last = list.filter(Files::isDirectory).sorted().reduce((a, b) -> b).orElseThrow();
+    }
+    // the planted last manifest as a later invocation of the environment
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode m =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(last.resolve("manifest.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("metadata"))
+        .put("invocation_id", "00000000-0000-4000-8000-00000000beef");
+    Path later = Files.createDirectories(tmp.resolve("later")).resolve("manifest.json");
+    json.writeValue(later.toFile(), m);
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(dev.dbtlens.IngestOptions.defaults(), List.of(plain));
+      lens.ingest(dev.dbtlens.IngestOptions.defaults(), List.of(later));
+      JsonNode alerts = Gql.data(DbtLensGraphQL.create(lens), """
+          { environment(id: "default") { alerts(first: 1) {
+              kind severity uniqueId invocationId ruleName category violationId } } }""")
+          .at("/environment/alerts/0");
+      assertThat(alerts.path("kind").asText()).isEqualTo("recommendation_new");
+      assertThat(alerts.path("severity").asText()).isEqualTo("warn");
+      assertThat(alerts.path("uniqueId").asText()).isEqualTo("model.shop.stg_zendesk__reviews");
+      assertThat(alerts.path("invocationId").asText()).isEqualTo("00000000-0000-4000-8000-00000000beef");
+      assertThat(alerts.path("ruleName").asText()).isEqualTo("fct_staging_dependent_on_staging");
+      assertThat(alerts.path("category").asText()).isEqualTo("modeling");
+      assertThat(alerts.path("violationId").asText()).isEqualTo(
+          "fct_staging_dependent_on_staging:model.shop.stg_zendesk__reviews,model.shop.stg_shopify__customers");
+    }
+  }
 }

@@ -17,7 +17,7 @@ public final class AlertOptions {
   @Option(names = "--alerts",
       description = "Print the alerts this command raised (new test failures and recoveries, models"
           + " that errored or recovered, sources that became stale, models notably slower than"
-          + " their history).")
+          + " their history, new recommendations).")
   public boolean print;
 
   @Option(names = "--webhook", paramLabel = "URL",

@@ -126,13 +126,35 @@ public final class AlertRules {
                WHEN 'source_stale' THEN 'source ' || f.unique_id || ' is stale (' || f.status || ')'
                WHEN 'source_fresh' THEN 'source ' || f.unique_id || ' is fresh again (was ' || f.previous_status || ')'
              END,
-             $3, $4
+             $3, $4, NULL, NULL, NULL
       FROM found f
       WHERE f.kind IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM store.alert a WHERE a.environment = $1
                         AND a.invocation_id = f.invocation_id AND a.unique_id = f.unique_id
                         AND a.kind = f.kind)
       ORDER BY f.unique_id, f.kind
+      """;
+
+  /**
+   * The violations of the environment's current evaluation ($2: its snapshot) that are not in the
+   * baseline (the evaluation alerts were last derived against), once per manifest and violation.
+   */
+  private static final String INSERT_RECOMMENDATIONS = """
+      INSERT INTO store.alert
+      SELECT nextval('store.alert_seq'), $1, coalesce(r.manifest_invocation_id, r.snapshot_id),
+             coalesce(r.unique_id, ''), coalesce(split_part(r.unique_id, '.', 1), 'project'),
+             'recommendation_new', r.severity, NULL, NULL, NULL, NULL,
+             'recommendation ' || r.rule_name || ' (' || r.category || ') on '
+               || coalesce(r.unique_id, 'the project') || ': ' || r.description,
+             $3, 'ingest', r.rule_name, r.category, r.violation_id
+      FROM store.recommendation r
+      WHERE r.environment = $1 AND r.snapshot_id = $2
+        AND r.violation_id NOT IN (SELECT unnest(b.violation_ids) FROM store.alert_recommendation_baseline b
+                                   WHERE b.environment = $1)
+        AND NOT EXISTS (SELECT 1 FROM store.alert a WHERE a.environment = $1 AND a.kind = 'recommendation_new'
+                        AND a.invocation_id = coalesce(r.manifest_invocation_id, r.snapshot_id)
+                        AND a.violation_id = r.violation_id)
+      ORDER BY r.category, r.rule_name, r.violation_id
       """;
 
   private AlertRules() { }
@@ -156,10 +178,86 @@ public final class AlertRules {
         s.setString(4, source);
         s.executeUpdate();
       }
+      if (uniqueId == null) {
+        newRecommendations(conn, environment);
+      }
       return read(conn, "SELECT * FROM store.alert WHERE environment = ? AND alert_id > ?"
           + " ORDER BY alert_id", environment, before);
     } catch (SQLException e) {
       throw new StorageException("deriving alerts for environment '" + environment + "'", e);
+    }
+  }
+
+  /**
+   * Raises {@code recommendation_new} for the violations of the environment's current evaluation
+   * (store.recommendation, for the latest manifest) that were not in the evaluation alerts were
+   * last derived against, then makes the current one that baseline. The environment's first
+   * evaluation only sets the baseline: a project's existing violations are not news. Nothing
+   * happens while the latest manifest has no evaluation (none yet, or a cycle): the baseline stays.
+   */
+  private static void newRecommendations(Connection conn, String environment) throws SQLException {
+    String current;
+    try (PreparedStatement s = conn.prepareStatement("""
+        SELECT any_value(m.snapshot_id) FROM store.recommendation_metric m
+        JOIN store.current_manifest cm ON cm.environment = m.environment AND cm.snapshot_id = m.snapshot_id
+        WHERE m.environment = ?""")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        current = r.next() ? r.getString(1) : null;
+      }
+    }
+    if (current == null) {
+      return;
+    }
+    String baseline = null;
+    boolean hasBaseline;
+    try (PreparedStatement s = conn.prepareStatement(
+        "SELECT snapshot_id FROM store.alert_recommendation_baseline WHERE environment = ?")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        hasBaseline = r.next();
+        if (hasBaseline) {
+          baseline = r.getString(1);
+        }
+      }
+    }
+    if (current.equals(baseline)) {
+      return;
+    }
+    boolean auto = conn.getAutoCommit();
+    conn.setAutoCommit(false);
+    try {
+      if (hasBaseline) {
+        try (PreparedStatement s = conn.prepareStatement(INSERT_RECOMMENDATIONS)) {
+          s.setString(1, environment);
+          s.setString(2, current);
+          s.setObject(3, LocalDateTime.now(ZoneOffset.UTC));
+          s.executeUpdate();
+        }
+      }
+      try (PreparedStatement s = conn.prepareStatement(
+          "DELETE FROM store.alert_recommendation_baseline WHERE environment = ?")) {
+        s.setString(1, environment);
+        s.executeUpdate();
+      }
+      try (PreparedStatement s = conn.prepareStatement("""
+          INSERT INTO store.alert_recommendation_baseline
+          SELECT $1, $2, coalesce(list(violation_id ORDER BY violation_id), []::VARCHAR[])
+          FROM store.recommendation WHERE environment = $1 AND snapshot_id = $2""")) {
+        s.setString(1, environment);
+        s.setString(2, current);
+        s.executeUpdate();
+      }
+      if (auto) {
+        conn.commit();
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (auto) {
+        conn.rollback();
+      }
+      throw e;
+    } finally {
+      conn.setAutoCommit(auto);
     }
   }
 
@@ -191,7 +289,8 @@ public final class AlertRules {
               r.getString("previous_status"), (Double) r.getObject("execution_time"),
               (Double) r.getObject("baseline_time"), r.getString("message"),
               at == null ? null : at.toLocalDateTime().toInstant(ZoneOffset.UTC),
-              r.getString("source")));
+              r.getString("source"), r.getString("rule_name"), r.getString("category"),
+              r.getString("violation_id")));
         }
       }
     }

@@ -112,6 +112,11 @@ public final class Webhooks {
       o.put("baseline_time", a.baselineTime());
       o.put("message", a.message());
       o.put("detected_at", a.detectedAt() == null ? null : a.detectedAt().toString());
+      if (a.ruleName() != null) {
+        o.put("rule_name", a.ruleName());
+        o.put("category", a.category());
+        o.put("violation_id", a.violationId());
+      }
     }
     return root.toString();
   }

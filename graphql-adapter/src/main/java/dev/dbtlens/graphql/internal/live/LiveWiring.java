@@ -112,6 +112,9 @@ public final class LiveWiring {
       m.put("baselineTime", r.dbl("baseline_time"));
       m.put("message", r.str("message"));
       m.put("detectedAt", r.instant("detected_at"));
+      m.put("ruleName", r.str("rule_name"));
+      m.put("category", r.str("category"));
+      m.put("violationId", r.str("violation_id"));
       return m;
     });
   }
