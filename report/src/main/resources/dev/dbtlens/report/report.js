@@ -308,8 +308,8 @@
       var g = $('gantt'); g.style.height = Math.max(220, 60 + threads.length * 28) + 'px';
       g.dataset.bars = String(rows.length); g.dataset.critical = String(critical);
       $('cp-summary').innerHTML = '<span class="legend">' + ['success', 'warn', 'error', 'skipped'].map(function (s) { return '<span><i style="background:' + COLORS[s] + '"></i>' + s + '</span>'; }).join('') +
-        '<span><i style="background:' + CRITICAL + '"></i>critical path</span></span>' + (cp ? '<span id="cp-total">Critical path: <b>' + cp.p.length + '</b> nodes, <b>' + fmtSec(cp.s) + '</b>' +
-        (cp.w ? ' of the run\'s ' + fmtSec(cp.w) + ' wall time (' + Math.round(100 * cp.s / cp.w) + '%)' : '') +
+        '<span><i style="background:' + CRITICAL + '"></i>critical path</span></span>' + (cp ? '<span id="cp-total">Critical path: <b>' + cp.p.length + '</b> nodes, <b>' + cp.s.toFixed(1) + ' s</b>' +
+        (cp.w ? ' of the run\'s ' + cp.w.toFixed(1) + ' s wall time (' + Math.round(100 * cp.s / cp.w) + '%)' : '') +
         ': the shortest this run could be with unlimited threads.</span>' : '<span class="muted">No critical path: not a build run.</span>');
       chart(g, {
         tooltip: { formatter: function (p) { var r = p.data.r; return esc(r[0] >= 0 ? uid(r[0]) : '?') + '<br>' + esc(st(r[4])) + ' · ' + fmtSec(r[5]) + (onPath[r[0]] ? '<br>on the critical path' : ''); } },
@@ -327,7 +327,7 @@
       });
       if (cp) {
         var timeOf = {}; D.runs[v].forEach(function (r) { timeOf[r[0]] = r; });
-        $('run-table').appendChild(section('Critical path (' + cp.p.length + ' nodes, ' + fmtSec(cp.s) + ')', table(['#', 'node', 'type', 'status', 'execution time'], cp.p.map(function (i, k) {
+        $('run-table').appendChild(section('Critical path (' + cp.p.length + ' nodes, ' + cp.s.toFixed(1) + ' s)', table(['#', 'node', 'type', 'status', 'execution time'], cp.p.map(function (i, k) {
           var r = timeOf[i]; return [k + 1, i >= 0 ? link(i) : '?', i >= 0 ? esc(type(i)) : '', r ? badge(st(r[4])) : '', r ? fmtSec(r[5]) : ''];
         }), 'critical-path')));
       }
