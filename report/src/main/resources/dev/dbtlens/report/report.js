@@ -389,7 +389,7 @@
       div.appendChild(table(['category', 'violations'], d.categories.map(function (c) { return [esc(c[0]), c[1]]; }), 'rec-categories'));
       var h = document.createElement('h3'); h.textContent = 'Top rules'; div.appendChild(h);
       div.appendChild(table(['rule', 'category', 'violations', 'for example'], d.rules.map(function (r) {
-        return ['<code>' + esc(r[0]) + '</code>', esc(r[1]), r[2], r[3].map(link).join(', ')];
+        return ['<code>' + esc(r[0]) + '</code>', esc(r[1]), r[2], r[3].slice(0, 3).map(link).join(', ') + (r[2] > 3 && r[3].length ? ', …' : '')];
       }), 'rec-rules'));
       div.insertAdjacentHTML('beforeend', '<p class="muted">dbt-project-evaluator\'s rules with its defaults; every violation: <code>dbtlens check</code> or the <code>recommendations</code> view.</p>');
       return div;
@@ -400,7 +400,7 @@
     render: function (d) {
       return table(['run', 'node', 'alert', 'status', 'message'], d.map(function (a) {
         var v = a[7];
-        return [v >= 0 ? '<a href="#/runs/' + v + '">' + esc(fmtTime(D.inv[v][2]).slice(0, 16)) + '</a>' : '',
+        return [v >= 0 ? '<a href="#/runs/' + v + '">' + esc(fmtTime(D.inv[v][2]).slice(5, 16)) + '</a>' : '',
           a[0] >= 0 ? link(a[0]) : esc(a[8]), badge(a[2]) + ' ' + esc(a[1].replace(/_/g, ' ')),
           (a[4] ? esc(a[4]) + ' → ' : '') + badge(a[3]), esc(a[5])];
       }), 'alerts-table');
