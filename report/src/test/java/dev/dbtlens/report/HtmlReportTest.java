@@ -141,6 +141,24 @@ class HtmlReportTest {
   }
 
   @Test
+  void aReadOnlyDatabaseGivesTheSameSections() throws Exception {
+    Path shop = Samples.extractShopSample(tmp.resolve("sample"));
+    Path db = tmp.resolve("lens.duckdb");
+    try (DbtLens lens = DbtLens.open(db)) {
+      lens.ingest(shop);
+    }
+    Path html = tmp.resolve("ro.html");
+    try (DbtLens lens = DbtLens.openReadOnly(db)) { // as dbtlens report opens it
+      HtmlReport.write(lens, null, html);
+    }
+    JsonNode data = decode(html);
+    assertThat(data.path("cp")).hasSize(4);
+    assertThat(data.path("cp").path("4").path("p")).hasSize(6);
+    assertThat(data.path("sections").path("recommendations").path("total").asInt()).isEqualTo(46);
+    assertThat(data.path("sections").path("alerts")).hasSize(5);
+  }
+
+  @Test
   void anEnvironmentMustExistAndBeChosenWhenThereAreSeveral() {
     Path shop = Samples.extractShopSample(tmp.resolve("sample"));
     try (DbtLens lens = DbtLens.inMemory()) {
