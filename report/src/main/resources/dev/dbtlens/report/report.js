@@ -121,7 +121,7 @@
     main.innerHTML = '<h1>' + esc(r[2]) + ' ' + badge(status(i)) + '</h1>' +
       '<p class="muted">' + esc(r[0]) + ' · ' + esc(r[1]) + (r[4] ? ' · ' + esc(r[4]) : '') + ' · ' + esc(r[5]) +
       (r[9] ? ' · ' + esc(r[9]) : '') + (r[6].length ? ' · tags: ' + r[6].map(esc).join(', ') : '') + '</p>' +
-      (r[7] ? '<p>' + esc(r[7]) + '</p>' : '') + '<div class="grid" id="node-grid"></div>';
+      (r[7] ? '<p>' + esc(r[7]) + '</p>' : '') + criticalLine(i) + '<div class="grid" id="node-grid"></div>';
     var grid = $('node-grid');
     if (h.length) {
       var trend = document.createElement('div'); trend.className = 'chart'; trend.id = 'trend-chart';
@@ -158,6 +158,16 @@
       var pre = document.createElement('pre'); pre.textContent = code;
       main.appendChild(section('Code', pre));
     }
+  }
+
+  /** In how many of the embedded build runs that executed node i it was on the critical path, with links. */
+  function criticalLine(i) {
+    var ran = Object.keys(D.cp || {}).map(Number).filter(function (v) { return D.runs[v].some(function (r) { return r[0] === i && st(r[4]) !== 'skipped' && st(r[4]) !== 'no-op'; }); });
+    if (!ran.length) return '';
+    var on = ran.filter(function (v) { return D.cp[v].p.indexOf(i) >= 0; });
+    return '<p id="node-cp" data-on="' + on.length + '" data-runs="' + ran.length + '">On the critical path of ' + on.length + ' of the ' + ran.length +
+      ' build runs in this report that executed it' + (on.length ? ': ' + on.map(function (v) {
+        return '<a href="#/runs/' + v + '">' + esc(fmtTime(D.inv[v][2]).slice(0, 16)) + '</a>'; }).join(', ') : '') + '.</p>';
   }
 
   function neighbourhood(i) {

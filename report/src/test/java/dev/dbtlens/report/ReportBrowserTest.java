@@ -78,13 +78,20 @@ class ReportBrowserTest {
     Map<String, Integer> recsByRule = new HashMap<>();
     int recsTotal = 0;
     long alerts;
+    int fctOrdersOnPath = 0;
+    int fctOrdersRuns = 0;
+    int fctInvoicesOnPath = 0;
     try (DbtLens lens = DbtLens.inMemory()) {
       lens.ingest(shop);
       HtmlReport.write(lens, null, html);
       Performance perf = lens.performance("default");
       for (Invocation i : lens.invocations("default")) {
         try {
-          criticalPaths.put(i.invocationId(), perf.criticalPath(i.invocationId()).path().size());
+          Performance.CriticalPath cp = perf.criticalPath(i.invocationId());
+          criticalPaths.put(i.invocationId(), cp.path().size());
+          fctOrdersOnPath += cp.path().contains("model.shop.fct_orders") ? 1 : 0;
+          fctInvoicesOnPath += cp.path().contains("model.shop.fct_invoices") ? 1 : 0;
+          fctOrdersRuns += cp.nodes().stream().anyMatch(n -> n.uniqueId().equals("model.shop.fct_orders")) ? 1 : 0;
         } catch (InvocationNotFoundException notABuild) {
           // 002-source-freshness
         }
@@ -153,7 +160,13 @@ class ReportBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#trend-chart canvas"))).isNotEmpty();
     assertThat(attr("#hood-chart", "data-nodes")).isNotEqualTo("0");
     assertThat(driver.findElement(By.tagName("pre")).getText()).isNotBlank();
+    // the build runs with fct_orders on their critical path, and those that executed it, per the Java API
+    assertThat(attr("#node-cp", "data-on")).isEqualTo(String.valueOf(fctOrdersOnPath));
+    assertThat(attr("#node-cp", "data-runs")).isEqualTo(String.valueOf(fctOrdersRuns));
     screenshot("report-model.png");
+    go("#/node/model.shop.fct_invoices"); // on the path of 001-build, 003-build and 005-run (python for 005-run)
+    assertThat(attr("#node-cp", "data-on")).isEqualTo(String.valueOf(fctInvoicesOnPath)).isEqualTo("3");
+    assertThat(attr("#node-cp", "data-runs")).isEqualTo("3");
 
     go("#/runs");
     assertThat(attr("#gantt", "data-bars")).isEqualTo("30"); // 005-run: 30 results, all timed
