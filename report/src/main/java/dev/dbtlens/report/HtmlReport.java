@@ -34,7 +34,10 @@ import java.util.zip.GZIPOutputStream;
  * code and edges, the last {@value #HISTORY} results of each node, the timelines of the last {@value
  * #TIMELINES} invocations, source freshness over time) is embedded as gzip-compressed JSON that the
  * page inflates with the browser's {@code DecompressionStream}. Pages are rendered when opened, lists
- * in pages of rows, and the lineage graph lays out only the selected nodes.
+ * in pages of rows, and the lineage graph lays out only the selected nodes. The critical path of each
+ * embedded build run, the recommendations' summary and the latest {@value #ALERTS} alerts come from
+ * core's Java API ({@link DbtLens#performance}, {@link DbtLens#recommendations}, {@link
+ * DbtLens#alerts}).
  */
 public final class HtmlReport {
   /** Results kept per node (execution-time trend, test history). */
@@ -43,6 +46,10 @@ public final class HtmlReport {
   public static final int TIMELINES = 20;
   /** Characters of a node's code kept. */
   public static final int MAX_CODE = 20_000;
+  /** Alerts embedded, the newest first. */
+  public static final int ALERTS = 100;
+  /** Rules listed in the recommendations' summary, the most violated first. */
+  public static final int TOP_RULES = 10;
 
   static final Set<String> NOT_IN_LINEAGE = Set.of("test", "unit_test", "group");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +85,7 @@ public final class HtmlReport {
     } catch (SQLException e) {
       throw new DbtLensException("cannot read the report's data for environment " + env + ": " + e.getMessage(), e);
     }
+    Sections.add(lens, env, data);
     byte[] packed = gzip(data);
     String html = page(env, Base64.getEncoder().encodeToString(packed));
     try {

@@ -10,6 +10,7 @@
   var PAGE_ROWS = 200, GRAPH_LIMIT = 2500;
   /** Renderers of sections other features add to data.sections (see docs/report.md). */
   var SECTIONS = window.dbtlensSections || {};
+  var CRITICAL = '#6d28d9';
 
   function esc(s) {
     return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
@@ -106,7 +107,10 @@
       var f = fresh(i), last = f[f.length - 1]; return [link(i), badge(status(i)), fmtAge(last[2]), strip(f, 1)];
     }), 'stale-sources')));
     Object.keys(D.sections || {}).forEach(function (name) {
-      if (SECTIONS[name]) grid.appendChild(section(esc(SECTIONS[name].title || name), SECTIONS[name].render(D.sections[name], D)));
+      var S = SECTIONS[name]; if (!S) return;
+      var title = typeof S.title === 'function' ? S.title(D.sections[name], D) : esc(S.title || name);
+      var panel = section(title, S.render(D.sections[name], D)); panel.id = 'section-' + name;
+      grid.appendChild(panel);
     });
   }
 
@@ -117,7 +121,7 @@
     main.innerHTML = '<h1>' + esc(r[2]) + ' ' + badge(status(i)) + '</h1>' +
       '<p class="muted">' + esc(r[0]) + ' · ' + esc(r[1]) + (r[4] ? ' · ' + esc(r[4]) : '') + ' · ' + esc(r[5]) +
       (r[9] ? ' · ' + esc(r[9]) : '') + (r[6].length ? ' · tags: ' + r[6].map(esc).join(', ') : '') + '</p>' +
-      (r[7] ? '<p>' + esc(r[7]) + '</p>' : '') + '<div class="grid" id="node-grid"></div>';
+      (r[7] ? '<p>' + esc(r[7]) + '</p>' : '') + criticalLine(i) + '<div class="grid" id="node-grid"></div>';
     var grid = $('node-grid');
     if (h.length) {
       var trend = document.createElement('div'); trend.className = 'chart'; trend.id = 'trend-chart';
@@ -154,6 +158,16 @@
       var pre = document.createElement('pre'); pre.textContent = code;
       main.appendChild(section('Code', pre));
     }
+  }
+
+  /** In how many of the embedded build runs that executed node i it was on the critical path, with links. */
+  function criticalLine(i) {
+    var ran = Object.keys(D.cp || {}).map(Number).filter(function (v) { return D.runs[v].some(function (r) { return r[0] === i && st(r[4]) !== 'skipped' && st(r[4]) !== 'no-op'; }); });
+    if (!ran.length) return '';
+    var on = ran.filter(function (v) { return D.cp[v].p.indexOf(i) >= 0; });
+    return '<p id="node-cp" data-on="' + on.length + '" data-runs="' + ran.length + '">On the critical path of ' + on.length + ' of the ' + ran.length +
+      ' build runs in this report that executed it' + (on.length ? ': ' + on.map(function (v) {
+        return '<a href="#/runs/' + v + '">' + esc(fmtTime(D.inv[v][2]).slice(0, 16)) + '</a>'; }).join(', ') : '') + '.</p>';
   }
 
   function neighbourhood(i) {
@@ -292,16 +306,23 @@
     main.innerHTML = '<h1>Runs</h1><div class="toolbar"><label>Invocation <select id="inv-select">' +
       withRuns.slice().reverse().map(function (i) { var r = D.inv[i]; return '<option value="' + i + '"' + (i === v ? ' selected' : '') + '>' + esc(fmtTime(r[2]) + ' · ' + r[1] + ' · ' + r[0].slice(0, 8)) + '</option>'; }).join('') +
       '</select></label><span class="muted">Timelines of the last ' + withRuns.length + ' invocations with results are in this report.</span></div>' +
-      '<div id="gantt" class="chart" style="height:420px"></div><div id="run-table"></div><div id="all-runs"></div>';
+      '<div id="cp-summary" class="toolbar"></div><div id="gantt" class="chart" style="height:420px"></div><div id="run-table"></div><div id="all-runs"></div>';
     $('inv-select').onchange = function () { location.hash = '#/runs/' + this.value; };
     if (v != null) {
       var rows = D.runs[v].filter(function (r) { return r[2] != null; });
+      var cp = (D.cp || {})[v], onPath = {};
+      if (cp) cp.p.forEach(function (i) { if (i >= 0) onPath[i] = 1; });
+      var critical = rows.filter(function (r) { return onPath[r[0]]; }).length;
       var threads = []; rows.forEach(function (r) { var t = D.threads[r[1]]; if (threads.indexOf(t) < 0) threads.push(t); });
       threads.sort();
       var g = $('gantt'); g.style.height = Math.max(220, 60 + threads.length * 28) + 'px';
-      g.dataset.bars = String(rows.length);
+      g.dataset.bars = String(rows.length); g.dataset.critical = String(critical);
+      $('cp-summary').innerHTML = '<span class="legend">' + ['success', 'warn', 'error', 'skipped'].map(function (s) { return '<span><i style="background:' + COLORS[s] + '"></i>' + s + '</span>'; }).join('') +
+        '<span><i style="background:' + CRITICAL + '"></i>critical path</span></span>' + (cp ? '<span id="cp-total">Critical path: <b>' + cp.p.length + '</b> nodes, <b>' + cp.s.toFixed(1) + ' s</b>' +
+        (cp.w ? ' of the run\'s ' + cp.w.toFixed(1) + ' s wall time (' + Math.round(100 * cp.s / cp.w) + '%)' : '') +
+        ': the shortest this run could be with unlimited threads.</span>' : '<span class="muted">No critical path: not a build run.</span>');
       chart(g, {
-        tooltip: { formatter: function (p) { var r = p.data.r; return esc(r[0] >= 0 ? uid(r[0]) : '?') + '<br>' + esc(st(r[4])) + ' · ' + fmtSec(r[5]); } },
+        tooltip: { formatter: function (p) { var r = p.data.r; return esc(r[0] >= 0 ? uid(r[0]) : '?') + '<br>' + esc(st(r[4])) + ' · ' + fmtSec(r[5]) + (onPath[r[0]] ? '<br>on the critical path' : ''); } },
         grid: { left: 10, right: 20, top: 10, bottom: 40, containLabel: true }, dataZoom: [{ type: 'inside', filterMode: 'weakFilter' }, { type: 'slider', height: 16, bottom: 6, filterMode: 'weakFilter' }],
         xAxis: { type: 'time' }, yAxis: { type: 'category', data: threads },
         series: [{ type: 'custom', encode: { x: [1, 2], y: 0 },
@@ -311,8 +332,15 @@
               { x: params.coordSys.x, y: params.coordSys.y, width: params.coordSys.width, height: params.coordSys.height });
             return shape && { type: 'rect', shape: shape, style: api.style() };
           },
-          data: rows.map(function (r) { return { r: r, value: [threads.indexOf(D.threads[r[1]]), r[2], r[3]], itemStyle: { color: COLORS[st(r[4])] || '#9aa3af' } }; }) }]
+          data: rows.map(function (r) { var c = onPath[r[0]]; return { r: r, value: [threads.indexOf(D.threads[r[1]]), r[2], r[3]],
+            itemStyle: c ? { color: CRITICAL, borderColor: '#2e1065', borderWidth: 2 } : { color: COLORS[st(r[4])] || '#9aa3af' } }; }) }]
       });
+      if (cp) {
+        var timeOf = {}; D.runs[v].forEach(function (r) { timeOf[r[0]] = r; });
+        $('run-table').appendChild(section('Critical path (' + cp.p.length + ' nodes, ' + cp.s.toFixed(1) + ' s)', table(['#', 'node', 'type', 'status', 'execution time'], cp.p.map(function (i, k) {
+          var r = timeOf[i]; return [k + 1, i >= 0 ? link(i) : '?', i >= 0 ? esc(type(i)) : '', r ? badge(st(r[4])) : '', r ? fmtSec(r[5]) : ''];
+        }), 'critical-path')));
+      }
       var slow = D.runs[v].slice().sort(function (a, b) { return b[5] - a[5]; });
       $('run-table').appendChild(section('Results by execution time (' + slow.length + ')', table(['node', 'status', 'thread', 'execution time'], slow.map(function (r) {
         return [r[0] >= 0 ? link(r[0]) : '?', badge(st(r[4])), esc(D.threads[r[1]]), fmtSec(r[5])];
@@ -357,6 +385,37 @@
       return [link(i), f.length ? badge(status(i)) : '<span class="muted">no check</span>', last ? fmtAge(last[2]) : '', last ? esc(fmtTime(last[3])) : '', strip(f, 1)];
     }))));
   }
+
+  // ---------- sections of the overview (data.sections, see docs/report.md) ----------
+  function pct(x) { return x == null ? '–' : (Math.round(x * 10) / 10) + '%'; }
+  SECTIONS.recommendations = {
+    title: function (d) { return 'Recommendations <span class="muted">(' + d.total + ' violations of ' + d.ruleCount + ' rules)</span>'; },
+    render: function (d) {
+      var m = d.metrics, div = document.createElement('div');
+      div.innerHTML = '<div class="cards" id="rec-metrics">' +
+        '<div class="card" data-metric="test_coverage_pct"><b>' + pct(m.test_coverage_pct) + '</b>test coverage <span class="muted">(' + (m.tested_models || 0) + ' of ' + (m.total_models || 0) + ' models)</span></div>' +
+        '<div class="card" data-metric="documentation_coverage_pct"><b>' + pct(m.documentation_coverage_pct) + '</b>documentation coverage <span class="muted">(' + (m.documented_models || 0) + ' of ' + (m.total_models || 0) + ')</span></div>' +
+        '<div class="card" data-metric="total_violations"><b>' + d.total + '</b>violations</div></div>';
+      div.appendChild(table(['category', 'violations'], d.categories.map(function (c) { return [esc(c[0]), c[1]]; }), 'rec-categories'));
+      var h = document.createElement('h3'); h.textContent = 'Top rules'; div.appendChild(h);
+      div.appendChild(table(['rule', 'category', 'violations', 'for example'], d.rules.map(function (r) {
+        return ['<code>' + esc(r[0]) + '</code>', esc(r[1]), r[2], r[3].slice(0, 3).map(link).join(', ') + (r[2] > 3 && r[3].length ? ', …' : '')];
+      }), 'rec-rules'));
+      div.insertAdjacentHTML('beforeend', '<p class="muted">dbt-project-evaluator\'s rules with its defaults; every violation: <code>dbtlens check</code> or the <code>recommendations</code> view.</p>');
+      return div;
+    }
+  };
+  SECTIONS.alerts = {
+    title: function (d) { return 'Recent alerts (' + d.length + ')'; },
+    render: function (d) {
+      return table(['run', 'node', 'alert', 'status', 'message'], d.map(function (a) {
+        var v = a[7];
+        return [v >= 0 ? '<a href="#/runs/' + v + '">' + esc(fmtTime(D.inv[v][2]).slice(5, 16)) + '</a>' : '',
+          a[0] >= 0 ? link(a[0]) : esc(a[8]), badge(a[2]) + ' ' + esc(a[1].replace(/_/g, ' ')),
+          (a[4] ? esc(a[4]) + ' → ' : '') + badge(a[3]), esc(a[5])];
+      }), 'alerts-table');
+    }
+  };
 
   // ---------- search ----------
   function setupSearch() {

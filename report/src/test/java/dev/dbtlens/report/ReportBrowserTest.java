@@ -10,7 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import dev.dbtlens.InvocationNotFoundException;
+import dev.dbtlens.Invocation;
+import dev.dbtlens.Performance;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -62,12 +70,46 @@ class ReportBrowserTest {
   }
 
   @Test
-  void theSampleReportRendersEveryPageAndFindsAModelBySearch() throws IOException {
+  void theSampleReportRendersEveryPageAndFindsAModelBySearch() throws IOException, java.sql.SQLException {
     Path shop = Samples.extractShopSample(dir.resolve("sample"));
     Path html = dir.resolve("shop.html");
+    Map<String, Integer> criticalPaths = new LinkedHashMap<>(); // invocation id -> nodes on its critical path
+    Map<String, Integer> recsByCategory = new HashMap<>();
+    Map<String, Integer> recsByRule = new HashMap<>();
+    int recsTotal = 0;
+    long alerts;
+    int fctOrdersOnPath = 0;
+    int fctOrdersRuns = 0;
+    int fctInvoicesOnPath = 0;
     try (DbtLens lens = DbtLens.inMemory()) {
       lens.ingest(shop);
       HtmlReport.write(lens, null, html);
+      Performance perf = lens.performance("default");
+      for (Invocation i : lens.invocations("default")) {
+        try {
+          Performance.CriticalPath cp = perf.criticalPath(i.invocationId());
+          criticalPaths.put(i.invocationId(), cp.path().size());
+          fctOrdersOnPath += cp.path().contains("model.shop.fct_orders") ? 1 : 0;
+          fctInvoicesOnPath += cp.path().contains("model.shop.fct_invoices") ? 1 : 0;
+          fctOrdersRuns += cp.nodes().stream().anyMatch(n -> n.uniqueId().equals("model.shop.fct_orders")) ? 1 : 0;
+        } catch (InvocationNotFoundException notABuild) {
+          // 002-source-freshness
+        }
+      }
+      try (Connection c = lens.connection(); Statement st = c.createStatement()) {
+        try (ResultSet rs = st.executeQuery("SELECT category, rule_name, count(*) FROM recommendations"
+            + " WHERE environment = 'default' GROUP BY ALL")) {
+          while (rs.next()) {
+            recsByCategory.merge(rs.getString(1), rs.getInt(3), Integer::sum);
+            recsByRule.put(rs.getString(2), rs.getInt(3));
+            recsTotal += rs.getInt(3);
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM alerts WHERE environment = 'default'")) {
+          rs.next();
+          alerts = rs.getLong(1);
+        }
+      }
     }
     open(html);
     // a control: the console's errors do reach this test
@@ -76,6 +118,27 @@ class ReportBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#status-chart canvas"))).isNotEmpty();
     // jq over 005-run/run_results.json and sources.json: the failing tests and stale sources
     assertThat(driver.findElements(By.cssSelector("#stale-sources tbody tr"))).hasSize(4);
+    // the recommendations summary shows the recommendations view's counts
+    assertThat(recsTotal).isEqualTo(46); // 23 testing, 13 governance, 7 performance, 3 modeling
+    assertThat(text("#rec-metrics [data-metric=total_violations] b")).isEqualTo(String.valueOf(recsTotal));
+    Map<String, Integer> shown = new HashMap<>();
+    for (WebElement tr : driver.findElements(By.cssSelector("#rec-categories tbody tr"))) {
+      List<WebElement> td = tr.findElements(By.tagName("td"));
+      shown.put(td.get(0).getText(), Integer.parseInt(td.get(1).getText()));
+    }
+    assertThat(shown).isEqualTo(recsByCategory);
+    List<WebElement> rules = driver.findElements(By.cssSelector("#rec-rules tbody tr"));
+    assertThat(rules).hasSize(Math.min(HtmlReport.TOP_RULES, recsByRule.size()));
+    for (WebElement tr : rules) {
+      List<WebElement> td = tr.findElements(By.tagName("td"));
+      assertThat(Integer.parseInt(td.get(2).getText())).as(td.get(0).getText()).isEqualTo(recsByRule.get(td.get(0).getText()));
+    }
+    // 42 of 47 models tested (89.36%), all documented: recommendation_metrics
+    assertThat(text("#rec-metrics [data-metric=test_coverage_pct] b")).isEqualTo("89.4%");
+    assertThat(text("#rec-metrics [data-metric=documentation_coverage_pct] b")).isEqualTo("100%");
+    assertThat(driver.findElements(By.cssSelector("#alerts-table tbody tr"))).hasSize((int) alerts).isNotEmpty();
+    ((JavascriptExecutor) driver).executeScript("document.getElementById('section-recommendations').scrollIntoView()");
+    screenshot("report-overview-sections.png");
     screenshot("report-overview.png");
 
     // lineage: jq over 005-run/manifest.json: 50 models, 4 seeds, 2 snapshots, 16 sources, 3 exposures
@@ -97,11 +160,33 @@ class ReportBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#trend-chart canvas"))).isNotEmpty();
     assertThat(attr("#hood-chart", "data-nodes")).isNotEqualTo("0");
     assertThat(driver.findElement(By.tagName("pre")).getText()).isNotBlank();
+    // the build runs with fct_orders on their critical path, and those that executed it, per the Java API
+    assertThat(attr("#node-cp", "data-on")).isEqualTo(String.valueOf(fctOrdersOnPath));
+    assertThat(attr("#node-cp", "data-runs")).isEqualTo(String.valueOf(fctOrdersRuns));
     screenshot("report-model.png");
+    go("#/node/model.shop.fct_invoices"); // on the path of 001-build, 003-build and 005-run (python for 005-run)
+    assertThat(attr("#node-cp", "data-on")).isEqualTo(String.valueOf(fctInvoicesOnPath)).isEqualTo("3");
+    assertThat(attr("#node-cp", "data-runs")).isEqualTo("3");
 
     go("#/runs");
     assertThat(attr("#gantt", "data-bars")).isEqualTo("30"); // 005-run: 30 results, all timed
+    // its critical path: python over 005-run's manifest and run_results (longest chain by execution_time)
+    // gives six models, 76.016 s of the run's 79.086 s wall time
+    assertThat(attr("#gantt", "data-critical")).isEqualTo("6");
+    assertThat(text("#cp-total")).contains("6 nodes, 76.0 s of the run's 79.1 s wall time (96%)");
+    assertThat(driver.findElements(By.cssSelector("#critical-path tbody tr"))).hasSize(6);
     screenshot("report-runs.png");
+    List<String> ids = new ArrayList<>(criticalPaths.keySet());
+    assertThat(ids).hasSize(4);
+    for (String id : ids) { // every build run: as many highlighted bars as Performance.criticalPath has nodes
+      String v = (String) ((JavascriptExecutor) driver).executeScript(
+          "var id = arguments[0]; return String(window.dbtlensReport.data.inv.findIndex(function (r) { return r[0] === id; }))", id);
+      assertThat(v).isNotEqualTo("-1");
+      go("#/runs/" + v);
+      new WebDriverWait(driver, WAIT).until(d -> v.equals(((JavascriptExecutor) d).executeScript(
+          "var s = document.getElementById('inv-select'); return s && s.value")));
+      assertThat(attr("#gantt", "data-critical")).as(id).isEqualTo(String.valueOf(criticalPaths.get(id)));
+    }
     go("#/tests");
     assertThat(driver.findElements(By.cssSelector("#tests-table tbody tr"))).hasSize(113); // 111 tests + 2 unit tests
     go("#/freshness");
