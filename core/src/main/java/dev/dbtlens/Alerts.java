@@ -49,7 +49,9 @@ public final class Alerts {
       throw new DbtLensException("cannot derive alerts: " + store.description() + " is open read-only");
     }
     try (Connection c = store.duplicate()) {
-      return AlertRules.derive(c, environment, uniqueId, source);
+      List<Alert> derived = AlertRules.derive(c, environment, uniqueId, source);
+      store.changed();
+      return derived;
     } catch (SQLException e) {
       throw new StorageException("closing a connection to " + store.description(), e);
     }

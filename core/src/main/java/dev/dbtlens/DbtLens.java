@@ -341,6 +341,19 @@ public final class DbtLens implements AutoCloseable {
     return store.duplicate();
   }
 
+  /**
+   * A number that grows whenever this instance commits a change to the database: an ingest, live
+   * log events, derived tables (column lineage, recommendations, alerts), a prune. Code that keeps
+   * what it read (the GraphQL adapter keeps pages and node relations, see {@code docs/graphql.md})
+   * compares it to know when to read again. Writes made by callers on {@link #connection()} are not
+   * counted; while this instance holds the file, no other process can write it.
+   *
+   * @return the revision, starting at 0 when opened
+   */
+  public long revision() {
+    return store.revision();
+  }
+
   /** @return the schema version recorded in the database */
   public int schemaVersion() {
     Integer v = store.schemaVersion();

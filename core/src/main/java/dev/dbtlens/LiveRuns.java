@@ -73,6 +73,7 @@ public final class LiveRuns {
         public void flush(LiveWriter writer, Pending pending, LiveListener l) {
           writer.connection(conn);
           writer.flush();
+          store.changed();
           pending.emit(alerts, l);
         }
       });
@@ -292,6 +293,7 @@ public final class LiveRuns {
       }
       writer.markUnfinishedIncomplete();
       writer.flush();
+      store.changed();
       return report(files, writer);
     } catch (SQLException e) {
       throw new StorageException("closing a connection to " + store.description(), e);

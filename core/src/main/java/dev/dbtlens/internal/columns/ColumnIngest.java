@@ -89,6 +89,7 @@ public final class ColumnIngest {
         s.executeUpdate();
       }
       conn.commit();
+      store.changed();
     } catch (SQLException | RuntimeException e) {
       conn.rollback();
       throw e;

@@ -81,6 +81,7 @@ public final class Ingester {
       }
       stopIfInterrupted();
       conn.commit();
+      store.changed();
     } catch (SQLException e) {
       rollback(conn);
       throw interruptedOr(options, new StorageException("ingesting into " + store.description(), e));

@@ -75,6 +75,7 @@ public final class Pruner {
           conn.rollback();
         } else {
           conn.commit();
+          store.changed();
         }
         return new PruneReport(options.dryRun(), removed, rows, definitions, 0, 0);
       } catch (SQLException | RuntimeException e) {

@@ -130,6 +130,7 @@ public final class Evaluator {
           }
         }
         c.commit();
+        store.changed();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;

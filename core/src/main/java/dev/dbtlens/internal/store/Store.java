@@ -67,6 +67,7 @@ public final class Store implements AutoCloseable {
   private final boolean readOnly;
   private final String description;
   private final Path file;
+  private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
 
   private Store(DuckDBConnection connection, boolean readOnly, String description, Path file) {
     this.file = file;
@@ -396,6 +397,7 @@ public final class Store implements AutoCloseable {
     } finally {
       if (closed) {
         connection = connect(file, false, description);
+        changed();
       }
     }
   }
@@ -406,6 +408,20 @@ public final class Store implements AutoCloseable {
     } catch (IOException ignored) {
       // a leftover copy beside the file is harmless; the next compaction replaces it
     }
+  }
+
+  /**
+   * @return a number that grows whenever a change is committed through this store (ingest, live log
+   *     events, derived tables, prune): readers that keep what they read compare it to know when to
+   *     read again
+   */
+  public long revision() {
+    return revision.get();
+  }
+
+  /** Records that a change was committed: every writer calls it after its commit. */
+  public void changed() {
+    revision.incrementAndGet();
   }
 
   /** Undoes a temporary setting when closed. */
