@@ -58,7 +58,7 @@ class BenchmarksSmokeTest {
 
   @Test
   void graphql() throws RunnerException {
-    assertRuns(GraphQLBenchmark.class, 4, Map.of("models", "20", "pageSize", "5"));
+    assertRuns(GraphQLBenchmark.class, 6, Map.of("models", "20", "pageSize", "5"));
   }
 
   @Test

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * No N+1: relations load through DataLoaders, so a page of 500 models with their execution,
  * parents and catalog runs the same small number of SQL queries as a page of 5, over a generated
- * project of 600 models; and every execution uses one connection, closed at its end.
+ * project of 600 models; every execution uses one connection, closed at its end; and what one
+ * execution read answers the next ones until the database changes.
  */
 class QueryCountTest {
   @TempDir
@@ -58,7 +59,8 @@ class QueryCountTest {
 
   @Test
   void aPageOf500ModelsRunsAFixedSmallNumberOfQueries() {
-    DbtLensGraphQL graphql = DbtLensGraphQL.create(lens, Limits.defaults(), QueryCountTest::counting);
+    DbtLensGraphQL graphql = DbtLensGraphQL.create(lens, Limits.defaults().withCachedRows(0),
+        QueryCountTest::counting);
     int forFive = count(graphql, 5);
     int forFiveHundred = count(graphql, 500);
     System.out.println("SQL queries for a page of 500 models with executionInfo, parents, catalog: "
@@ -68,6 +70,34 @@ class QueryCountTest {
     assertThat(Gql.nodes(conn)).hasSize(500);
     assertThat(conn.path("totalCount").asInt()).isGreaterThanOrEqualTo(500);
     assertThat(Gql.nodes(conn).stream().filter(n -> n.path("parents").size() > 0).count()).isGreaterThan(400);
+  }
+
+  @Test
+  void aRepeatedPageReadsNothingAndAChangeIsReadAgain() {
+    Path small = tmp.resolve("small");
+    Path bigger = tmp.resolve("bigger");
+    ProjectGenerator.generate(new ProjectGenerator.Options(30, 1, 3), small);
+    ProjectGenerator.generate(new ProjectGenerator.Options(45, 1, 4), bigger);
+    try (DbtLens own = DbtLens.inMemory()) {
+      own.ingest(IngestOptions.defaults(), List.of(small));
+      DbtLensGraphQL graphql = DbtLensGraphQL.create(own, Limits.defaults(), () -> counting(own));
+      int cold = count(graphql, 500);
+      JsonNode first = Gql.data(graphql, PAGE, Map.of("first", 500));
+      int warm = count(graphql, 500);
+      assertThat(cold).isPositive();
+      assertThat(warm).isZero();
+      assertThat(first.at("/environment/applied/models/totalCount").asInt()).isEqualTo(30);
+      assertThat(Gql.data(graphql, PAGE, Map.of("first", 500))).isEqualTo(first);
+      // a page of another size is another read; the relations of the nodes seen are kept
+      assertThat(count(graphql, 10)).isEqualTo(1);
+
+      long revision = own.revision();
+      own.ingest(IngestOptions.defaults(), List.of(bigger));
+      assertThat(own.revision()).isGreaterThan(revision);
+      assertThat(count(graphql, 500)).isEqualTo(cold);
+      assertThat(Gql.data(graphql, PAGE, Map.of("first", 500))
+          .at("/environment/applied/models/totalCount").asInt()).isEqualTo(45);
+    }
   }
 
   @Test
@@ -102,7 +132,11 @@ class QueryCountTest {
 
   /** A connection that counts the queries it runs. */
   static Connection counting() {
-    Connection real = lens.connection();
+    return counting(lens);
+  }
+
+  static Connection counting(DbtLens of) {
+    Connection real = of.connection();
     OPENED.incrementAndGet();
     InvocationHandler h = (proxy, method, args) -> {
       if (method.getName().equals("close")) {

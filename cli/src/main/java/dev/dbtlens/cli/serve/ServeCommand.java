@@ -82,6 +82,13 @@ public final class ServeCommand implements Callable<Integer> {
       description = "The deepest field nesting accepted. Default: 15.")
   Integer maxDepth;
 
+  @Option(names = "--cache-rows", paramLabel = "N",
+      description = "How many rows (nodes, catalog columns, executions) of what requests read are"
+          + " kept for the next requests while the database stays open (see --keep-open), about"
+          + " half a kilobyte each; 0 keeps nothing (docs/graphql.md, Speed and memory)."
+          + " Default: 200000.")
+  Integer cacheRows;
+
   @Mixin DuckDbOptions duckdb;
 
   @Mixin VerboseOption verbose;
@@ -112,7 +119,8 @@ public final class ServeCommand implements Callable<Integer> {
     Limits limits;
     try {
       limits = new Limits(maxDepth == null ? defaults.maxDepth() : maxDepth,
-          maxComplexity == null ? defaults.maxComplexity() : maxComplexity, defaults.maxPageSize());
+          maxComplexity == null ? defaults.maxComplexity() : maxComplexity, defaults.maxPageSize(),
+          cacheRows == null ? defaults.cachedRows() : cacheRows);
       return ServerOptions.of(db)
           .withHost(host)
           .withPort(port)

@@ -17,6 +17,8 @@ public final class Request implements AutoCloseable {
   private final DbtLens lens;
   private final Db db;
   private final Limits limits;
+  private final ReadCache cache;
+  private final long readAt;
   private final Map<String, Lineage> lineages = new HashMap<>();
   private final Map<Memo<?>, Object> memos = new HashMap<>();
   private int nodeColumns = NodeColumnUse.ALL;
@@ -33,10 +35,15 @@ public final class Request implements AutoCloseable {
     }
   }
 
-  public Request(DbtLens lens, ConnectionSource connections, Limits limits) {
+  /**
+   * @param cache what earlier executions read, kept until the database changes
+   */
+  public Request(DbtLens lens, ConnectionSource connections, Limits limits, ReadCache cache) {
     this.lens = lens;
     this.db = new Db(connections);
     this.limits = limits;
+    this.cache = cache;
+    this.readAt = cache.revision();
   }
 
   public static Request of(DataFetchingEnvironment env) {
@@ -65,16 +72,33 @@ public final class Request implements AutoCloseable {
     return lineages.computeIfAbsent(environment, lens::lineage);
   }
 
-  /** @return the memo's value, read on first use and kept until the execution ends */
+  /**
+   * @return the memo's value, read on first use and kept until the execution ends, and across
+   *     executions until the database changes ({@link ReadCache})
+   */
   public <T> T memo(Memo<T> memo) {
     Object value = memos.get(memo);
     if (value == null) {
-      value = memo.read.apply(this);
+      value = cache.get(memo);
+      if (value == null) {
+        value = memo.read.apply(this);
+        cache.put(memo, value, value instanceof java.util.Collection<?> c ? c.size() + 1 : 1, readAt);
+      }
       memos.put(memo, value);
     }
     @SuppressWarnings("unchecked")
     T typed = (T) value;
     return typed;
+  }
+
+  /** @return what executions read, kept across them until the database changes */
+  public ReadCache cache() {
+    return cache;
+  }
+
+  /** @return the database's revision when the execution started: what it reads belongs to it */
+  public long readAt() {
+    return readAt;
   }
 
   /** @return the node's large columns the operation reads: {@link NodeColumnUse} bits */

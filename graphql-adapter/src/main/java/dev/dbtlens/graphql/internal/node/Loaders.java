@@ -3,6 +3,7 @@ package dev.dbtlens.graphql.internal.node;
 import dev.dbtlens.graphql.internal.execution.NodeKey;
 import dev.dbtlens.graphql.internal.execution.Request;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,41 +46,83 @@ public final class Loaders {
 
   public static DataLoaderRegistry registry(Request request) {
     return DataLoaderRegistry.newRegistry()
-        .register(NODE, loader(request, NodeLookups::byIds))
-        .register(EXECUTION, loader(request, Executions::executionInfo))
-        .register(CATALOG, loader(request, Executions::catalog))
-        .register(FRESHNESS, loader(request, Executions::latestFreshness))
-        .register(PARENTS, loader(request, (r, env, ids) -> NodeLookups.neighbours(r, env, ids, true, null)))
-        .register(CHILDREN, loader(request, (r, env, ids) -> NodeLookups.neighbours(r, env, ids, false, null)))
-        .register(TESTS, loader(request,
+        .register(NODE, loader(request, NODE, NodeLookups::byIds))
+        .register(EXECUTION, loader(request, EXECUTION, Executions::executionInfo))
+        .register(CATALOG, loader(request, CATALOG, Executions::catalog))
+        .register(FRESHNESS, loader(request, FRESHNESS, Executions::latestFreshness))
+        .register(PARENTS, loader(request, PARENTS, (r, env, ids) -> NodeLookups.neighbours(r, env, ids, true, null)))
+        .register(CHILDREN, loader(request, CHILDREN, (r, env, ids) -> NodeLookups.neighbours(r, env, ids, false, null)))
+        .register(TESTS, loader(request, TESTS,
             (r, env, ids) -> NodeLookups.neighbours(r, env, ids, false, ResourceTypes.TESTS)))
-        .register(ANCESTORS, loader(request, (r, env, ids) -> NodeLookups.reach(r, env, ids, true)))
-        .register(DESCENDANTS, loader(request, (r, env, ids) -> NodeLookups.reach(r, env, ids, false)))
-        .register(MACRO, loader(request, NodePages::macrosByIds))
-        .register(GROUP_MODELS, loader(request, NodeLookups::groupModels))
-        .register(TEST_STATUSES, loader(request, Executions::testStatuses))
-        .register(MODEL_VERSIONS, loader(request, NodeLookups::modelVersions))
+        .register(ANCESTORS, loader(request, ANCESTORS, (r, env, ids) -> NodeLookups.reach(r, env, ids, true)))
+        .register(DESCENDANTS, loader(request, DESCENDANTS, (r, env, ids) -> NodeLookups.reach(r, env, ids, false)))
+        .register(MACRO, loader(request, MACRO, NodePages::macrosByIds))
+        .register(GROUP_MODELS, loader(request, GROUP_MODELS, NodeLookups::groupModels))
+        .register(TEST_STATUSES, loader(request, TEST_STATUSES, Executions::testStatuses))
+        .register(MODEL_VERSIONS, loader(request, MODEL_VERSIONS, NodeLookups::modelVersions))
         .build();
   }
 
-  private static <V> DataLoader<NodeKey, V> loader(Request request, PerEnvironment<V> reader) {
-    MappedBatchLoader<NodeKey, V> batch = keys -> load(request, reader, keys);
+  private static <V> DataLoader<NodeKey, V> loader(Request request, String name, PerEnvironment<V> reader) {
+    MappedBatchLoader<NodeKey, V> batch = keys -> load(request, name, reader, keys);
     return DataLoaderFactory.newMappedDataLoader(batch);
   }
 
-  private static <V> CompletionStage<Map<NodeKey, V>> load(Request request, PerEnvironment<V> reader,
-      Set<NodeKey> keys) {
-    Map<String, Set<String>> byEnvironment = new HashMap<>();
-    keys.forEach(k -> byEnvironment.computeIfAbsent(k.environment(), e -> new LinkedHashSet<>())
-        .add(k.uniqueId()));
+  /**
+   * A node's value as an earlier execution read it ({@link dev.dbtlens.graphql.internal.execution.ReadCache}):
+   * by loader, the node columns the operation reads, environment and unique id.
+   */
+  private record Kept(String loader, int nodeColumns, String environment, String uniqueId) {}
+
+  /** Kept for a node the reader found nothing for (no catalog entry, never run, ...). */
+  private static final Object NOTHING = new Object();
+
+  /**
+   * The values of the keys: those kept by earlier executions, then one read per environment for
+   * the others, which are kept in turn (nothing found included).
+   */
+  private static <V> CompletionStage<Map<NodeKey, V>> load(Request request, String name,
+      PerEnvironment<V> reader, Set<NodeKey> keys) {
+    Map<String, Set<String>> missing = new HashMap<>();
     Map<NodeKey, V> out = new HashMap<>();
+    for (NodeKey k : keys) {
+      Object kept = request.cache().get(kept(request, name, k.environment(), k.uniqueId()));
+      if (kept == null) {
+        missing.computeIfAbsent(k.environment(), e -> new LinkedHashSet<>()).add(k.uniqueId());
+      } else if (kept != NOTHING) {
+        @SuppressWarnings("unchecked")
+        V value = (V) kept;
+        out.put(k, value);
+      }
+    }
     try {
-      byEnvironment.forEach((env, ids) ->
-          reader.load(request, env, ids).forEach((id, v) -> out.put(new NodeKey(env, id), v)));
+      missing.forEach((env, ids) -> {
+        Map<String, V> found = reader.load(request, env, ids);
+        for (String id : ids) {
+          V v = found.get(id);
+          if (v != null) {
+            out.put(new NodeKey(env, id), v);
+          }
+          request.cache().put(kept(request, name, env, id), v == null ? NOTHING : v, weight(v),
+              request.readAt());
+        }
+      });
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
     return CompletableFuture.completedFuture(out);
+  }
+
+  /** @return about how many rows the value holds (nodes, catalog columns): its weight in the cache */
+  private static int weight(Object value) {
+    if (value instanceof Collection<?> c) {
+      return c.size() + 1;
+    }
+    return value instanceof CatalogNode n ? n.columns().size() + 1 : 1;
+  }
+
+  private static Kept kept(Request request, String loader, String environment, String uniqueId) {
+    return new Kept(loader, request.nodeColumns(), environment, uniqueId);
   }
 
   /** @return the execution's loader of that name */

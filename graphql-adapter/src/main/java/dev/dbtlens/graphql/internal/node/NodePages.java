@@ -39,11 +39,23 @@ public final class NodePages {
     p.put("afterId", cursor == null ? null : cursor.uniqueId());
     p.put("limit", first + 1);
     p.put("needFreshness", p.get("freshnessChecked") != null || p.get("freshnessStatus") != null);
+    PageKey key = new PageKey(request.nodeColumns(), p);
+    Object kept = request.cache().get(key);
+    if (kept != null) {
+      @SuppressWarnings("unchecked")
+      Page<NodeRow> page = (Page<NodeRow>) kept;
+      return page;
+    }
     List<Ranked> rows = request.db().list(NodeSql.PAGE.get(request), p, r -> new Ranked(
         r.str("unique_id") == null ? null : NodeRow.read(r), r.dbl("sort_key"),
         r.lng("total_count")));
-    return page(rows, first, after != null);
+    Page<NodeRow> page = page(rows, first, after != null);
+    request.cache().put(key, page, rows.size() + 1, request.readAt());
+    return page;
   }
+
+  /** A page as an earlier execution read it: by the node columns read and every parameter. */
+  private record PageKey(int nodeColumns, Map<String, Object> params) {}
 
   /** A row of the page query: a node (null on the empty page's row), its sort key, the total. */
   private record Ranked(NodeRow node, Double sortKey, Long total) {}

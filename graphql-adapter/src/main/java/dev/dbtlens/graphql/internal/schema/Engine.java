@@ -6,6 +6,8 @@ import dev.dbtlens.graphql.internal.execution.Complexity;
 import dev.dbtlens.graphql.internal.execution.ConnectionSource;
 import dev.dbtlens.graphql.internal.execution.Errors;
 import dev.dbtlens.graphql.internal.execution.NodeColumnUse;
+import dev.dbtlens.graphql.internal.execution.OperationChecks;
+import dev.dbtlens.graphql.internal.execution.ReadCache;
 import dev.dbtlens.graphql.internal.execution.Request;
 import dev.dbtlens.graphql.internal.job.JobNodeWiring;
 import dev.dbtlens.graphql.internal.job.JobWiring;
@@ -23,9 +25,6 @@ import dev.dbtlens.graphql.internal.mesh.MeshWiring;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
 import dev.dbtlens.graphql.internal.live.LiveWiring;
 import graphql.schema.idl.RuntimeWiring;
@@ -59,6 +58,7 @@ public final class Engine {
   private final DbtLens lens;
   private final Limits limits;
   private final ConnectionSource connections;
+  private final ReadCache cache;
   private final GraphQLSchema schema;
   private final GraphQL graphQL;
 
@@ -66,16 +66,15 @@ public final class Engine {
     this.lens = lens;
     this.limits = limits;
     this.connections = connections;
+    this.cache = new ReadCache(lens::revision, limits.cachedRows());
     TypeDefinitionRegistry types = new TypeDefinitionRegistry();
     for (String file : SDL) {
       types.merge(new SchemaParser().parse(sdl(file)));
     }
     this.schema = buildSchema(types);
     this.graphQL = GraphQL.newGraphQL(schema)
-        .instrumentation(new ChainedInstrumentation(List.of(
-            new MaxQueryDepthInstrumentation(limits.maxDepth()),
-            new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new Complexity(limits)),
-            new NodeColumnUse(nodeTypes(types)))))
+        .instrumentation(new OperationChecks(limits.maxDepth(), limits.maxComplexity(),
+            new Complexity(limits), new NodeColumnUse(nodeTypes(types))))
         .defaultDataFetcherExceptionHandler(new Errors.Handler())
         .build();
   }
@@ -91,7 +90,7 @@ public final class Engine {
    * @return graphql-java's result, complete: the execution's connection is closed
    */
   public ExecutionResult execute(String query, Map<String, Object> variables, String operationName) {
-    try (Request request = new Request(lens, connections, limits)) {
+    try (Request request = new Request(lens, connections, limits, cache)) {
       ExecutionInput input = ExecutionInput.newExecutionInput()
           .query(query)
           .operationName(operationName)
