@@ -44,6 +44,11 @@ final class Served implements AutoCloseable {
     return start(dir, o -> o);
   }
 
+  /** @param db a database file to serve as it is */
+  static Served serving(Path db) throws IOException {
+    return new Served(db, o -> o);
+  }
+
   static Served start(Path dir, UnaryOperator<ServerOptions> options) throws IOException {
     return new Served(database(dir), options);
   }
