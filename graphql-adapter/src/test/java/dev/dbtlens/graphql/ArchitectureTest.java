@@ -45,7 +45,7 @@ class ArchitectureTest {
     ALLOWED.put("lineage", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("job", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("live", Set.of("environment", "execution", "scalars"));
-    ALLOWED.put("mesh", Set.of("execution", "scalars"));
+    ALLOWED.put("mesh", Set.of("environment", "execution", "scalars"));
     ALLOWED.put("perf", Set.of("run", "environment", "execution", "scalars"));
     ALLOWED.put("columns", Set.of("environment", "execution", "scalars"));
     ALLOWED.put("search", Set.of("mesh", "node", "environment", "execution", "scalars"));

@@ -157,6 +157,19 @@ class DiscoveryBetaSearchMeshTest {
   }
 
   @Test
+  void nodesCarryTheAccountAndTheirProjectsId() {
+    JsonNode r = Gql.data(graphql, """
+        { finance: environment(id: 2) { applied { models(first: 1) { edges { node { accountId projectId } } } } }
+          platformDev: environment(id: 3) { applied { models(first: 1) { edges { node { accountId projectId } } } } }
+          tuva: environment(id: 4) { definition { macros(first: 1) { edges { node { accountId projectId } } } } } }""");
+    // finance's project id is its only environment's id (2); platform-dev (3) shares platform's (1)
+    assertThat(r.at("/finance/applied/models/edges/0/node/accountId").asLong()).isEqualTo(1);
+    assertThat(r.at("/finance/applied/models/edges/0/node/projectId").asLong()).isEqualTo(2);
+    assertThat(r.at("/platformDev/applied/models/edges/0/node/projectId").asLong()).isEqualTo(1);
+    assertThat(r.at("/tuva/definition/macros/edges/0/node/projectId").asLong()).isEqualTo(4);
+  }
+
+  @Test
   void meshProjects() {
     JsonNode r = Gql.data(graphql, MESH_PROJECTS, vars("accountId", "1")).at("/account/meshProjects");
     assertThat(Gql.texts(r, "/dbtCoreProject")).containsExactly("platform", "finance", "input_layer");

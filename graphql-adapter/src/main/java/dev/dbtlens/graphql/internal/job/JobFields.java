@@ -1,5 +1,6 @@
 package dev.dbtlens.graphql.internal.job;
 
+import dev.dbtlens.graphql.internal.environment.AccountIds;
 import dev.dbtlens.graphql.internal.environment.EnvironmentRef;
 import dev.dbtlens.graphql.internal.environment.Environments;
 import dev.dbtlens.graphql.internal.environment.Ids;
@@ -31,8 +32,8 @@ final class JobFields {
     Map<String, DataFetcher<?>> f = new LinkedHashMap<>();
     f.put("uniqueId", env -> item(env).uniqueId());
     f.put("resourceType", env -> item(env).resourceType());
-    f.put("accountId", env -> 0L);
-    f.put("projectId", env -> 0L);
+    f.put("accountId", env -> AccountIds.accountId(Request.of(env)));
+    f.put("projectId", env -> AccountIds.projectIdOrZero(Request.of(env), item(env).environment()));
     f.put("environmentId", env -> Environments.named(Request.of(env), item(env).environment()).id());
     f.put("runId", env -> runIds(env, true));
     f.put("jobId", env -> runIds(env, false));

@@ -4,6 +4,7 @@ import dev.dbtlens.Mesh;
 import dev.dbtlens.MeshProject;
 import dev.dbtlens.ProjectDependency;
 import dev.dbtlens.PublicModel;
+import dev.dbtlens.graphql.internal.environment.AccountIds;
 import dev.dbtlens.graphql.internal.execution.Errors;
 import dev.dbtlens.graphql.internal.execution.PositionCursors;
 import dev.dbtlens.graphql.internal.execution.Request;
@@ -26,51 +27,6 @@ public final class MeshWiring {
 
   private MeshWiring() {}
 
-  /**
-   * @param request the execution
-   * @param environment an environment's name
-   * @return the id of its dbt project (docs/mesh.md), or null when it has no manifest
-   */
-  public static Long projectId(Request request, String environment) {
-    return request.memo(IDS).projects().get(environment);
-  }
-
-  /**
-   * @param request the execution
-   * @return the database's account id (docs/mesh.md)
-   */
-  public static long accountId(Request request) {
-    return request.memo(IDS).account();
-  }
-
-  /** The account id and the project id of each environment, read without the rest of the mesh. */
-  private record MeshIds(long account, Map<String, Long> projects) {}
-
-  private static final Request.Memo<MeshIds> IDS = new Request.Memo<>(MeshWiring::ids);
-
-  private static MeshIds ids(Request request) {
-    try (java.sql.Connection c = request.lens().connection();
-        java.sql.Statement s = c.createStatement()) {
-      long account = Mesh.DEFAULT_ACCOUNT_ID;
-      try (java.sql.ResultSet r = s.executeQuery(
-          "SELECT value FROM dbtlens_info WHERE key = 'account_id'")) {
-        if (r.next()) {
-          account = Long.parseLong(r.getString(1));
-        }
-      }
-      Map<String, Long> projects = new HashMap<>();
-      try (java.sql.ResultSet r = s.executeQuery(
-          "SELECT environment, project_id FROM mesh_environments")) {
-        while (r.next()) {
-          projects.put(r.getString(1), r.getLong(2));
-        }
-      }
-      return new MeshIds(account, projects);
-    } catch (java.sql.SQLException e) {
-      throw new dev.dbtlens.StorageException("reading the account and project ids", e);
-    }
-  }
-
   /** Wires the fields. */
   public static void wire(RuntimeWiring.Builder wiring) {
     wiring.type("Query", t -> t.dataFetcher("account", MeshWiring::account));
@@ -81,7 +37,7 @@ public final class MeshWiring {
 
   private static Object account(DataFetchingEnvironment env) {
     Object id = env.getArgument("id");
-    long account = accountId(Request.of(env));
+    long account = AccountIds.accountId(Request.of(env));
     if (!(id instanceof Long l) || l != account) {
       return Errors.notFound(env, "Account " + id + " not found: a dbtlens database has one account, id "
           + account + ".");

@@ -1,6 +1,7 @@
 package dev.dbtlens.graphql.internal.nodetype;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbtlens.graphql.internal.environment.AccountIds;
 import dev.dbtlens.graphql.internal.environment.EnvironmentRef;
 import dev.dbtlens.graphql.internal.environment.Environments;
 import dev.dbtlens.graphql.internal.environment.Ids;
@@ -34,8 +35,8 @@ public final class MacroFields {
 
   public static void wire(RuntimeWiring.Builder wiring, TypeDefinitionRegistry types) {
     Map<String, DataFetcher<?>> f = new LinkedHashMap<>();
-    f.put("accountId", env -> 0L);
-    f.put("projectId", env -> 0L);
+    f.put("accountId", env -> AccountIds.accountId(Request.of(env)));
+    f.put("projectId", env -> AccountIds.projectIdOrZero(Request.of(env), environment(env).name()));
     f.put("environmentId", env -> environment(env).id());
     f.put("dbtVersion", env -> environment(env).dbtVersion());
     f.put("runGeneratedAt", env -> environment(env).manifestGeneratedAt());

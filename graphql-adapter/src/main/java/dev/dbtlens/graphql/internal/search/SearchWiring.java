@@ -4,11 +4,11 @@ import dev.dbtlens.SearchField;
 import dev.dbtlens.SearchHit;
 import dev.dbtlens.SearchQuery;
 import dev.dbtlens.SearchResults;
+import dev.dbtlens.graphql.internal.environment.AccountIds;
 import dev.dbtlens.graphql.internal.environment.EnvironmentRef;
 import dev.dbtlens.graphql.internal.execution.Errors;
 import dev.dbtlens.graphql.internal.execution.PositionCursors;
 import dev.dbtlens.graphql.internal.execution.Request;
-import dev.dbtlens.graphql.internal.mesh.MeshWiring;
 import dev.dbtlens.graphql.internal.node.ResourceTypes;
 import dev.dbtlens.graphql.internal.scalars.Args;
 import dev.dbtlens.graphql.internal.scalars.JsonText;
@@ -60,8 +60,8 @@ public final class SearchWiring {
       return Errors.badRequest(env, ex.getMessage());
     }
     SearchResults r = request.lens().search(e.name(), q, offset, limit);
-    Long projectId = MeshWiring.projectId(request, e.name());
-    long accountId = MeshWiring.accountId(request);
+    Long projectId = AccountIds.projectId(request, e.name());
+    long accountId = AccountIds.accountId(request);
     List<Map<String, Object>> edges = new ArrayList<>();
     for (int i = 0; i < r.hits().size(); i++) {
       SearchHit h = r.hits().get(i);
