@@ -19,7 +19,9 @@ package dev.dbtlens;
  * @param isPrimaryKey whether the column is (part of) its node's primary key by the manifest: both a
  *     {@code unique} and a {@code not_null} test on it, a {@code primary_key} constraint or test
  *     naming it, or a model's {@code unique_key}/{@code primary_key} config naming it
- *     (docs/column-lineage.md); null for columns of relations no node describes
+ *     (docs/column-lineage.md, the {@code column_primary_keys} view); null for columns of relations
+ *     no node describes, and when that view is missing (a database opened read-only whose views
+ *     predate it)
  */
 public record ColumnLineageNode(ColumnRef column, int depth, String relationship, String transformationType,
     String expression, String description, String descriptionOriginColumnName,

@@ -15,7 +15,22 @@ import java.util.Set;
 final class PrimaryKeys {
   private PrimaryKeys() {}
 
-  static void load(Connection c, String environment, Set<ColumnRef> out) throws SQLException {
+  private static final System.Logger LOG = System.getLogger("dev.dbtlens");
+
+  /**
+   * @return false when the view is missing (a database written by an earlier build of this schema
+   *     version, opened read-only, so its views were not re-created): primary keys are then unknown
+   */
+  static boolean load(Connection c, String environment, Set<ColumnRef> out) throws SQLException {
+    try (java.sql.Statement probe = c.createStatement();
+        ResultSet r = probe.executeQuery("SELECT count(*) FROM duckdb_views()"
+            + " WHERE view_name = 'column_primary_keys' AND NOT internal")) {
+      if (r.next() && r.getLong(1) == 0) {
+        LOG.log(System.Logger.Level.WARNING, "the view column_primary_keys is missing: open the database once"
+            + " for writing to create it; primary keys are unknown until then");
+        return false;
+      }
+    }
     try (PreparedStatement s = c.prepareStatement(
         "SELECT DISTINCT unique_id, column_name FROM column_primary_keys WHERE environment = ?")) {
       s.setString(1, environment);
@@ -25,5 +40,6 @@ final class PrimaryKeys {
         }
       }
     }
+    return true;
   }
 }
