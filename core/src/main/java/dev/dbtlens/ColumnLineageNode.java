@@ -16,7 +16,14 @@ package dev.dbtlens;
  * @param error what went wrong, or null
  * @param errorCategory parse_error, unsupported_statement, unknown_relation, ambiguous_column,
  *     unknown_column, or null
+ * @param isPrimaryKey whether the column is (part of) its node's primary key by the manifest: both a
+ *     {@code unique} and a {@code not_null} test on it, a {@code primary_key} constraint or test
+ *     naming it, or a model's {@code unique_key}/{@code primary_key} config naming it
+ *     (docs/column-lineage.md, the {@code column_primary_keys} view); null for columns of relations
+ *     no node describes, and when that view is missing (a database opened read-only whose views
+ *     predate it)
  */
 public record ColumnLineageNode(ColumnRef column, int depth, String relationship, String transformationType,
     String expression, String description, String descriptionOriginColumnName,
-    String descriptionOriginResourceUniqueId, boolean isError, String error, String errorCategory) {}
+    String descriptionOriginResourceUniqueId, boolean isError, String error, String errorCategory,
+    Boolean isPrimaryKey) {}

@@ -421,6 +421,27 @@ public final class DbtLens implements AutoCloseable {
   }
 
   /**
+   * Column-level lineage from any set of columns at once, of nodes with or without SQL (a source's
+   * or seed's columns have children only). Columns no edge touches come back alone, as roots.
+   * With {@code maxDepth} 1 this gives every asked column's direct parents and children in one walk
+   * (what GraphQL's {@code CatalogColumn.parentColumns}/{@code childColumns} use per page).
+   *
+   * @param environment the environment (its current manifest)
+   * @param columns the columns to start from (roots, depth 0)
+   * @param direction which way to walk
+   * @param maxDepth edges to follow at most; 0 for no limit
+   * @return the columns reached, their edges, the filter/join/group-by uses met, and (downstream)
+   *     the exposures affected
+   * @throws NotFoundException if the environment does not exist
+   * @since 0.3
+   */
+  public ColumnLineage columnLineage(String environment, java.util.Collection<ColumnRef> columns,
+      ColumnDirection direction, int maxDepth) {
+    return columnGraph(environment).walk(List.copyOf(columns), direction == null ? ColumnDirection.BOTH : direction,
+        maxDepth);
+  }
+
+  /**
    * Impact analysis: every column computed (directly or not) from the given columns, the nodes
    * filtering, joining or grouping by any of them, and the exposures depending on an affected node.
    *

@@ -34,6 +34,45 @@ class ColumnLineageApiTest {
       // depth limit
       assertThat(lens.columnLineage("default", CUSTOMERS, "customer_id", ColumnDirection.UPSTREAM, 1).columns())
           .hasSize(2);
+      // primary keys: unique + not_null tests on customers.customer_id and stg_customers.customer_id
+      // (jq on the manifest); the source column has no tests
+      assertThat(up.columns()).extracting(ColumnLineageNode::isPrimaryKey).containsExactly(true, true, false);
+      // any set of roots, sources included: the direct parents and children of each, in one walk
+      ColumnLineage batch = lens.columnLineage("default", List.of(new ColumnRef(RAW, "id"),
+          new ColumnRef(CUSTOMERS, "customer_name"), new ColumnRef(CUSTOMERS, "no_such_column")), ColumnDirection.BOTH, 1);
+      assertThat(batch.columns()).extracting(n -> n.column() + " " + n.relationship() + " " + n.isPrimaryKey())
+          .containsExactly(RAW + ".id root false", CUSTOMERS + ".customer_name root false",
+              CUSTOMERS + ".no_such_column root false", STG + ".customer_name parent false",
+              STG + ".customer_id child true");
+      assertThat(batch.edges()).extracting(e -> e.parent() + " -> " + e.child()).containsExactlyInAnyOrder(
+          STG + ".customer_name -> " + CUSTOMERS + ".customer_name", RAW + ".id -> " + STG + ".customer_id");
+    }
+  }
+
+  /**
+   * dbt-core's defer_state manifest (python3 over the JSON): model_with_lots_of_schema_configs.id has
+   * a primary_key model constraint, unique_key 'id' and unique + not_null tests (one renamed
+   * my_favorite_test); outer.id has unique + not_null; seed.a and seed.b only not_null (quoted "a").
+   */
+  @Test
+  void primaryKeysFromTestsConstraintsAndConfig() throws Exception {
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(SharedArtifacts.file("dbt-core/tests/functional/defer_state/data/manifest.json"));
+      String lots = "model.test.model_with_lots_of_schema_configs";
+      ColumnLineage l = lens.columnLineage("default", List.of(new ColumnRef(lots, "id"), new ColumnRef(lots, "created_at"),
+          new ColumnRef("model.test.outer", "id"), new ColumnRef("seed.test.seed", "a"),
+          new ColumnRef("seed.test.seed", "b")), ColumnDirection.BOTH, 0);
+      assertThat(l.columns().subList(0, 5)).extracting(ColumnLineageNode::isPrimaryKey)
+          .containsExactly(true, false, true, false, false);
+      // a database whose views predate column_primary_keys (opened read-only, views not re-created):
+      // lineage still answers, primary keys unknown
+      try (Connection c = lens.connection(); Statement s = c.createStatement()) {
+        s.execute("DROP VIEW column_primary_keys");
+      }
+      lens.ingest(IngestOptions.defaults().withEnvironment("other"),
+          List.of(SharedArtifacts.file("dbt-core/tests/functional/defer_state/data/manifest.json")));
+      assertThat(lens.columnLineage("other", List.of(new ColumnRef(lots, "id")), ColumnDirection.BOTH, 0).columns())
+          .extracting(ColumnLineageNode::isPrimaryKey).containsOnlyNulls();
     }
   }
 

@@ -40,7 +40,7 @@ class SqlDocExamplesTest {
       "nodes", "edges", "manifest_nodes", "columns", "macros", "catalog", "catalog_columns", "run_results",
       "source_freshness", "semantic_manifest_entities", "dbtlens_info", "live_runs", "node_events",
       "log_warnings", "alerts", "recommendations",
-      "recommendation_metrics", "column_edges", "column_filters", "column_lineage_status",
+      "recommendation_metrics", "column_edges", "column_filters", "column_lineage_status", "column_primary_keys",
       // ## Views: dbt Mesh
       "mesh_environments", "cross_project_refs", "project_dependencies", "mesh_projects", "public_models",
       // ## Views: performance

@@ -38,6 +38,11 @@ class ColumnsCommandTest {
         "1      parent   passthrough  model.shop.int_deals_unioned.deal_id",
         "2      parent   renamed      model.shop.stg_hubspot__deals.deal_id",
         "3      parent   -            source.shop.hubspot.deals.id");
+    // unique + not_null tests on int_deals_unioned.deal_id and stg_hubspot__deals.deal_id; fct_shipments.deal_id
+    // has not_null only (the sample's manifest)
+    assertThat(r.out()).contains("model.shop.int_deals_unioned.deal_id  (primary key)",
+        "model.shop.stg_hubspot__deals.deal_id  (primary key)")
+        .doesNotContain("model.shop.fct_shipments.deal_id  (primary key)");
   }
 
   @Test

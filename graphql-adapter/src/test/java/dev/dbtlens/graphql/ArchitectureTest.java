@@ -47,7 +47,7 @@ class ArchitectureTest {
     ALLOWED.put("live", Set.of("environment", "execution", "scalars"));
     ALLOWED.put("mesh", Set.of("environment", "execution", "scalars"));
     ALLOWED.put("perf", Set.of("run", "environment", "execution", "scalars"));
-    ALLOWED.put("columns", Set.of("environment", "execution", "scalars"));
+    ALLOWED.put("columns", Set.of("node", "environment", "execution", "scalars"));
     ALLOWED.put("search", Set.of("mesh", "node", "environment", "execution", "scalars"));
     ALLOWED.put("schema", Set.of("search", "mesh", "job", "lineage", "nodetype", "node", "run", "environment",
         "execution", "scalars", "live", "recommend", "columns", "perf"));

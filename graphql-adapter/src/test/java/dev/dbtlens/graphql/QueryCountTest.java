@@ -101,6 +101,35 @@ class QueryCountTest {
   }
 
   @Test
+  void columnLineageOnCatalogColumnsAddsNoQueryPerColumn() {
+    DbtLensGraphQL graphql = DbtLensGraphQL.create(lens, Limits.defaults().withCachedRows(0),
+        QueryCountTest::counting);
+    String page = """
+        query ($first: Int) { environment(id: "default") { applied { models(first: $first) { edges { node {
+          uniqueId catalog { columns { name descriptionOriginColumnName parentColumns childColumns isPrimaryKey } } } } } } } }""";
+    int[] counts = new int[2];
+    int[] withParents = new int[2];
+    int i = 0;
+    for (int first : new int[] {5, 500}) {
+      int before = QUERIES.get();
+      GraphQLResult r = graphql.execute(page, Map.of("first", first));
+      assertThat(r.errors()).isEmpty();
+      counts[i] = QUERIES.get() - before;
+      JsonNode conn = Sample.MAPPER.valueToTree(r.data()).at("/environment/applied/models");
+      for (JsonNode n : Gql.nodes(conn)) {
+        for (JsonNode c : n.path("catalog").path("columns")) {
+          if (c.path("parentColumns").size() > 0) {
+            withParents[i]++;
+          }
+        }
+      }
+      i++;
+    }
+    assertThat(counts[1]).isEqualTo(counts[0]);
+    assertThat(withParents[1]).isGreaterThan(1_000);
+  }
+
+  @Test
   void thePageCosts26503AsDocsGraphqlMdSays() {
     GraphQLResult r = DbtLensGraphQL.create(lens, new Limits(15, 26_502, 500))
         .execute(PAGE, Map.of("first", 500));

@@ -64,8 +64,12 @@ public final class ProjectGenerator {
      *                    included; between {@value #MIN_MODELS} and {@value #MAX_MODELS}
      * @param invocations number of invocations (folders); between 1 and {@value #MAX_INVOCATIONS}
      * @param seed        random seed; any value
+     * @param plantColumnLineage write models' SQL whose column lineage the generator knows (every column
+     *                    references a column its parent has, joins on columns both sides have) and the expected edges
+     *                    in {@value Options#COLUMN_LINEAGE_FILE}; off by default (the default SQL references some columns
+     *                    its parents lack, as hand-written projects do)
      */
-    public record Options(int models, int invocations, long seed) {
+    public record Options(int models, int invocations, long seed, boolean plantColumnLineage) {
         /** Smallest project that still has every layer and special model. */
         public static final int MIN_MODELS = 20;
         public static final int MAX_MODELS = 1_000_000;
@@ -73,6 +77,26 @@ public final class ProjectGenerator {
         public static final int DEFAULT_MODELS = 50;
         public static final int DEFAULT_INVOCATIONS = 5;
         public static final long DEFAULT_SEED = 42L;
+
+        /** The planted column lineage of the last invocation's models ({@code ColumnLineageWriter} says what is in it). */
+        public static final String COLUMN_LINEAGE_FILE = "planted-column-lineage.json";
+
+        /**
+         * Options without planted column lineage.
+         *
+         * @throws IllegalArgumentException if a value is out of range
+         */
+        public Options(int models, int invocations, long seed) {
+            this(models, invocations, seed, false);
+        }
+
+        /**
+         * @param plant whether to plant column lineage
+         * @return these options with planted column lineage on or off
+         */
+        public Options withPlantedColumnLineage(boolean plant) {
+            return new Options(models, invocations, seed, plant);
+        }
 
         /**
          * @throws IllegalArgumentException if a value is out of range
@@ -157,8 +181,8 @@ public final class ProjectGenerator {
     }
 
     /**
-     * Command line: {@code --models N --invocations K --seed S --out DIR}; all but {@code --out} are optional
-     * (defaults 50, 5, 42). Prints a summary; exits with status 2 on bad arguments.
+     * Command line: {@code --models N --invocations K --seed S --out DIR [--plant-column-lineage]}; all but
+     * {@code --out} are optional (defaults 50, 5, 42, no planted column lineage). Prints a summary; exits with status 2 on bad arguments.
      *
      * @param args command line arguments
      */
@@ -167,12 +191,17 @@ public final class ProjectGenerator {
         int models = Options.DEFAULT_MODELS;
         int invocations = Options.DEFAULT_INVOCATIONS;
         long seed = Options.DEFAULT_SEED;
+        boolean plantColumnLineage = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if ("--help".equals(a) || "-h".equals(a)) {
                     System.out.println(usage());
                     return;
+                }
+                if ("--plant-column-lineage".equals(a)) {
+                    plantColumnLineage = true;
+                    continue;
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value after " + a);
@@ -190,7 +219,7 @@ public final class ProjectGenerator {
                 throw new IllegalArgumentException("--out DIR is required");
             }
             long started = System.nanoTime();
-            GenerationSummary s = generate(new Options(models, invocations, seed), out);
+            GenerationSummary s = generate(new Options(models, invocations, seed, plantColumnLineage), out);
             System.out.printf(Locale.ROOT,
                     "wrote %d files (%,d bytes) for %d invocations in %s: %d models, %d tests, %d sources, %d seeds,"
                             + " %d snapshots, %d exposures (%.1f s)%n",
@@ -205,7 +234,7 @@ public final class ProjectGenerator {
 
     private static String usage() {
         return "usage: ProjectGenerator --out DIR [--models N (default 50)] [--invocations K (default 5)]"
-                + " [--seed S (default 42)]";
+                + " [--seed S (default 42)] [--plant-column-lineage]";
     }
 
     private static void requireEmptyDirectory(Path outDir) {
@@ -244,6 +273,9 @@ public final class ProjectGenerator {
             this.project = new ProjectBuilder(options.models(), options.seed())
                     .planting(plants.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()))
                     .build();
+            if (options.plantColumnLineage()) {
+                project.models.forEach(m -> m.plantedLineage = true);
+            }
             this.timeline = new Timeline(options.models(), options.invocations(), options.seed());
             this.state = new ProjectState(project, timeline);
             scheduleLateModel();
@@ -270,6 +302,13 @@ public final class ProjectGenerator {
                 Path planted = outDir.resolve(PerformancePlants.FILE);
                 Files.writeString(planted, plan.describe(), StandardCharsets.UTF_8);
                 files.add(PerformancePlants.FILE);
+                bytes += Files.size(planted);
+            }
+            if (options.plantColumnLineage()) {
+                Path planted = outDir.resolve(Options.COLUMN_LINEAGE_FILE);
+                new dev.dbtlens.testdata.internal.write.ColumnLineageWriter(project, state)
+                        .write(planted, options.invocations());
+                files.add(Options.COLUMN_LINEAGE_FILE);
                 bytes += Files.size(planted);
             }
             Path index = outDir.resolve("index.txt");

@@ -154,8 +154,9 @@ public final class ColumnsCommand implements Callable<Integer> {
       case TABLE -> {
         out.println(String.format("%-6s %-8s %-12s %s", "depth", "relation", "type", "column"));
         for (ColumnLineageNode c : l.columns()) {
-          out.println(String.format("%-6d %-8s %-12s %s%s", c.depth(), c.relationship(),
+          out.println(String.format("%-6d %-8s %-12s %s%s%s", c.depth(), c.relationship(),
               c.transformationType() == null ? "-" : c.transformationType(), c.column(),
+              Boolean.TRUE.equals(c.isPrimaryKey()) ? "  (primary key)" : "",
               c.isError() ? "  [" + c.errorCategory() + ": " + c.error() + "]" : ""));
         }
         for (ColumnFilterUse f : l.filters()) {

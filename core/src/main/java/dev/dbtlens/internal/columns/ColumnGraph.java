@@ -36,6 +36,8 @@ public final class ColumnGraph {
   private final Map<ColumnRef, String> descriptions = new HashMap<>();
   private final Map<String, List<String>> exposuresOf = new HashMap<>();
   private final Map<ColumnRef, ColumnRef> descriptionOrigin = new HashMap<>();
+  private final Set<ColumnRef> primaryKeys = new HashSet<>();
+  private boolean primaryKeysKnown;
 
   /** Loads the environment's current column lineage. */
   public static ColumnGraph load(Connection c, String environment) throws SQLException {
@@ -103,6 +105,7 @@ public final class ColumnGraph {
         }
       }
     }
+    g.primaryKeysKnown = PrimaryKeys.load(c, environment, g.primaryKeys);
     return g;
   }
 
@@ -188,7 +191,8 @@ public final class ColumnGraph {
     }
     return new ColumnLineageNode(c, depth, relationship, i == null ? null : i.type(), i == null ? null : i.expr(),
         origin == null ? null : descriptions.get(origin), origin == null ? null : origin.column(),
-        origin == null ? null : origin.nodeUniqueId(), cat != null, err, cat);
+        origin == null ? null : origin.nodeUniqueId(), cat != null, err, cat,
+        !primaryKeysKnown || c.nodeUniqueId().startsWith("?") ? null : primaryKeys.contains(c));
   }
 
   /** The column whose description this one has: itself, or up a chain of passthrough/renamed edges. */

@@ -20,9 +20,12 @@ public record CatalogNode(String environment, String uniqueId, String database, 
     stats = List.copyOf(stats);
   }
 
-  /** A column as the warehouse describes it, with its YAML description, tags and meta. */
-  record Column(String name, Integer index, String type, String comment, String description,
-      List<String> tags, JsonText meta) {}
+  /**
+   * A column as the warehouse describes it, with its YAML description, tags and meta; {@code
+   * environment} and {@code nodeUniqueId} say whose it is (for column lineage, columns.graphqls).
+   */
+  public record Column(String name, Integer index, String type, String comment, String description,
+      List<String> tags, JsonText meta, String environment, String nodeUniqueId) {}
 
   /** One entry of the catalog's {@code stats}. */
   record Stat(String id, String label, String description, Boolean include, Object value) {}
@@ -71,7 +74,7 @@ public record CatalogNode(String environment, String uniqueId, String database, 
       if (r.str("column_name") != null) {
         columns.add(new Column(r.str("column_name"), r.integer("column_index"), r.str("data_type"),
             r.str("column_comment"), r.str("column_description"), r.strings("column_tags"),
-            r.json("column_meta")));
+            r.json("column_meta"), environment, uniqueId));
       }
     }
 

@@ -37,6 +37,11 @@ public final class Model extends Resource {
     public List<String> macros = List.of();
     public final List<DataTest> tests = new ArrayList<>();
     public final List<UnitTest> unitTests = new ArrayList<>();
+    /**
+     * Whether its SQL is written with planted column lineage ({@code Options.plantColumnLineage}): every column
+     * references a column its parent has ({@link SqlTemplates#plantedSource}).
+     */
+    public boolean plantedLineage;
 
     Model(String packageName, String name, String uniqueId, String fileName, long seed, Layer layer,
           Vocabulary.Entity entity, List<String> folders, int level) {

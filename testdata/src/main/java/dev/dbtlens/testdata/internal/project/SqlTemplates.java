@@ -211,12 +211,21 @@ public final class SqlTemplates {
         }
         if (breaking && revision == 1) {
             sb.append("        ").append(first).append(".discount_amount,\n");
+        } else if (breaking && revision >= 2 && m.plantedLineage) {
+            sb.append("        coalesce(").append(first).append('.').append(outputs(m.parents[0]).get(0))
+                    .append(", 0) as discount_amount,\n");
         } else if (breaking && revision >= 2) {
             sb.append("        coalesce(").append(first).append(".discount_total, 0) as discount_amount,\n");
         }
         sb.append("        current_timestamp() as _loaded_at\n\n    from ").append(first).append('\n');
         for (int i = 1; i < m.parents.length; i++) {
             Resource p = m.parents[i];
+            if (m.plantedLineage) {
+                String key = plantedJoinKey(m, p);
+                sb.append("    left join ").append(cteName(p)).append("\n        on ")
+                        .append(key == null ? "1 = 1" : first + '.' + key + " = " + cteName(p) + '.' + key).append('\n');
+                continue;
+            }
             String key = joinKey(m, p);
             sb.append("    left join ").append(cteName(p)).append("\n        on ").append(first).append('.').append(key)
                     .append(" = ").append(cteName(p)).append('.').append(key).append('\n');
@@ -225,7 +234,10 @@ public final class SqlTemplates {
             sb.append("    -- revision ").append(revision).append(": exclude internal test accounts\n");
         }
         sb.append("\n)\n\nselect * from final");
-        if (m.incremental() && !m.microbatch) {
+        if (m.incremental() && !m.microbatch && m.plantedLineage) {
+            sb.append(compiled ? "\n\nwhere _loaded_at > (select max(_loaded_at) from " + relationName(m) + ")"
+                    : "\n\n{% if is_incremental() %}\nwhere _loaded_at > (select max(_loaded_at) from {{ this }})\n{% endif %}");
+        } else if (m.incremental() && !m.microbatch) {
             sb.append(compiled ? "\n\nwhere updated_at > (select max(updated_at) from " + relationName(m) + ")"
                     : "\n\n{% if is_incremental() %}\nwhere updated_at > (select max(updated_at) from {{ this }})\n{% endif %}");
         }
@@ -233,6 +245,15 @@ public final class SqlTemplates {
     }
 
     private static String selectExpr(Model m, Column c, int index, String first, boolean compiled) {
+        if (m.plantedLineage) {
+            PlantedSource s = plantedSource(m, c.name(), index);
+            String ref = cteName(s.parent()) + "." + s.column();
+            if (s.transformed()) {
+                return (compiled ? "md5(cast(coalesce(cast(" + ref + " as varchar), '') as varchar))"
+                        : "{{ shop_utils.surrogate_key(['" + ref + "']) }}") + " as " + c.name();
+            }
+            return s.column().equals(c.name()) ? ref : ref + " as " + c.name();
+        }
         if (index == 0 && m.layer == Model.Layer.FACT && !m.microbatch) {
             String call = "{{ shop_utils.surrogate_key(['" + first + "." + c.name() + "']) }}";
             String expr = compiled ? "md5(cast(coalesce(cast(" + first + "." + c.name() + " as varchar), '') as varchar))"
@@ -245,6 +266,53 @@ public final class SqlTemplates {
             }
         }
         return first + "." + c.name();
+    }
+
+    /** Where a column of a model with planted lineage comes from: one column of one parent. */
+    public record PlantedSource(Resource parent, String column, boolean transformed) {}
+
+    /**
+     * The parent column a transform model's column is planted from: a later parent whose key it is, else the first
+     * parent's column of that name, else any parent's, else the first parent's first column (renamed). A fact's
+     * surrogate key is a transformation of it.
+     */
+    public static PlantedSource plantedSource(Model m, String column, int index) {
+        boolean transformed = index == 0 && m.layer == Model.Layer.FACT && !m.microbatch;
+        for (int i = 1; i < m.parents.length; i++) {
+            if (m.parents[i] instanceof Model p && p.entity.pk().equals(column) && outputs(p).contains(column)) {
+                return new PlantedSource(p, column, transformed);
+            }
+        }
+        if (outputs(m.parents[0]).contains(column)) {
+            return new PlantedSource(m.parents[0], column, transformed);
+        }
+        for (int i = 1; i < m.parents.length; i++) {
+            if (outputs(m.parents[i]).contains(column)) {
+                return new PlantedSource(m.parents[i], column, transformed);
+            }
+        }
+        return new PlantedSource(m.parents[0], outputs(m.parents[0]).get(0), transformed);
+    }
+
+    /** The declared columns a resource's relation has (its SQL selects them, its catalog entry lists them). */
+    public static List<String> outputs(Resource r) {
+        List<Column> cols = r instanceof Model m ? m.columns : r instanceof Seed s ? s.columns
+                : r instanceof Snapshot s ? s.columns : ((SourceTable) r).columns;
+        return cols.stream().map(Column::name).toList();
+    }
+
+    private static String plantedJoinKey(Model m, Resource parent) {
+        List<String> left = outputs(m.parents[0]);
+        List<String> right = outputs(parent);
+        if (parent instanceof Model p && left.contains(p.entity.pk()) && right.contains(p.entity.pk())) {
+            return p.entity.pk();
+        }
+        for (String c : left) {
+            if (right.contains(c)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static String joinKey(Model m, Resource parent) {
