@@ -99,12 +99,25 @@ public final class ColumnIngest {
     return new Outcome(nodes.size(), counts[0], counts[1]);
   }
 
-  /** The environment's current manifest snapshot and a digest of its current catalog; null without a manifest. */
+  /**
+   * A digest of everything {@link #inputs} reads for the environment (each current node's id,
+   * type, relation, materialization, language, parents and compiled code; its documented columns;
+   * its current catalog entry), so that a manifest whose changes lineage cannot see (a changed
+   * description, a new test) leaves it as it was and the step does nothing; null without a manifest.
+   */
   private static String marker(DuckDBConnection conn, String environment) throws SQLException {
-    try (PreparedStatement s = conn.prepareStatement(
-        "SELECT m.snapshot_id || '|' || coalesce((SELECT count(*) || ':' || bit_xor(hash(c.unique_id || c.entry_hash))"
-            + " FROM store.current_catalog c WHERE c.environment = m.environment), '')"
-            + " FROM store.current_manifest m WHERE m.environment = ?")) {
+    try (PreparedStatement s = conn.prepareStatement("""
+        SELECT 'v2|' || (SELECT count(*) || ':' || coalesce(bit_xor(hash(cn.unique_id, d.resource_type,
+                            d.relation_name, d.database, d.schema, d.alias, d.materialized, d.language,
+                            d.depends_on_nodes, cn.compiled_hash)), 0)
+                         FROM store.current_node cn JOIN store.node_def d ON d.def_hash = cn.def_hash
+                         WHERE cn.environment = m.environment AND d.resource_type NOT IN ('macro', 'test', 'doc'))
+            || '|' || (SELECT count(*) || ':' || coalesce(bit_xor(hash(cn.unique_id, c.column_name, c.column_index)), 0)
+                       FROM store.current_node cn JOIN store.def_column c ON c.def_hash = cn.def_hash
+                       WHERE cn.environment = m.environment)
+            || '|' || (SELECT count(*) || ':' || coalesce(bit_xor(hash(c.unique_id || c.entry_hash)), 0)
+                       FROM store.current_catalog c WHERE c.environment = m.environment)
+        FROM store.current_manifest m WHERE m.environment = ?""")) {
       s.setString(1, environment);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getString(1) : null;
