@@ -3,11 +3,16 @@ package dev.dbtlens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbtlens.testdata.Samples;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Column lineage through the public API, after ingesting real jaffle_shop artifacts. */
 class ColumnLineageApiTest {
@@ -111,6 +116,70 @@ class ColumnLineageApiTest {
         assertThat(count(s, "SELECT count(*) FROM store.column_current WHERE environment = 'other'"))
             .isEqualTo(count(s, "SELECT count(*) FROM store.column_current WHERE environment = 'default'"));
       }
+    }
+  }
+
+  @TempDir Path tmp;
+
+  /**
+   * A re-run whose changes lineage cannot see (a model's description) leaves the digest of the
+   * lineage's inputs and the stored lineage as they were (the post-ingest step analyzes nothing);
+   * a changed compiled SQL is analyzed again.
+   */
+  @Test
+  void onlyChangesLineageCanSeeRunTheStepAgain() throws Exception {
+    Path build = Samples.extractShopSample(tmp.resolve("sample")).resolve("001-build/manifest.json");
+    String text = Files.readString(build, StandardCharsets.UTF_8);
+    String id = "1d7b3296-40af-4787-8188-f3c08959b7ec";
+    // the marker is "snapshot and catalog#digest of what lineage reads"
+    String state = "SELECT split_part(marker, '#', 2) FROM store.column_state WHERE environment = 'default'";
+    String current = "SELECT string_agg(unique_id || '=' || lineage_key, ',' ORDER BY unique_id) FROM store.column_current";
+    String stg = "model.shop.stg_shopify__customers";
+    try (DbtLens lens = DbtLens.inMemory(); Connection c = lens.connection(); Statement s = c.createStatement()) {
+      lens.ingest(build);
+      String marker = string(s, state);
+      String keys = string(s, current);
+      assertThat(columns(s, stg)).contains("loaded_at").doesNotContain("synced_at");
+
+      String described = text.replace(id, "44444444-4444-4444-4444-444444444444")
+          .replace("\"description\":\"Cleaned customers from shopify:", "\"description\":\"Customers from shopify:");
+      assertThat(described).isNotEqualTo(text.replace(id, "44444444-4444-4444-4444-444444444444"));
+      IngestReport r = lens.ingest(write("described", described));
+      assertThat(r.definitionsAdded()).isEqualTo(1);
+      assertThat(string(s, state)).isEqualTo(marker);
+      assertThat(string(s, current)).isEqualTo(keys);
+
+      String recompiled = text.replace(id, "55555555-5555-5555-5555-555555555555")
+          .replace("_fivetran_synced as loaded_at", "_fivetran_synced as synced_at");
+      lens.ingest(write("recompiled", recompiled));
+      assertThat(string(s, state)).isNotEqualTo(marker);
+      assertThat(string(s, current)).isNotEqualTo(keys);
+      assertThat(columns(s, stg)).contains("synced_at").doesNotContain("loaded_at");
+    }
+  }
+
+  private Path write(String dir, String text) throws Exception {
+    Path to = tmp.resolve(dir).resolve("manifest.json");
+    Files.createDirectories(to.getParent());
+    Files.writeString(to, text, StandardCharsets.UTF_8);
+    return to;
+  }
+
+  private static List<String> columns(Statement s, String uniqueId) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    try (ResultSet r = s.executeQuery("SELECT DISTINCT column_name FROM column_edges WHERE unique_id = '"
+        + uniqueId + "' ORDER BY 1")) {
+      while (r.next()) {
+        out.add(r.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private static String string(Statement s, String sql) throws Exception {
+    try (ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getString(1);
     }
   }
 

@@ -38,8 +38,17 @@ public final class ColumnIngest {
    */
   public static Outcome refresh(Store store, String environment, int threads) throws SQLException {
     DuckDBConnection conn = store.connection();
-    String marker = marker(conn, environment);
-    if (marker == null || marker.equals(stored(conn, environment))) {
+    String quick = quickMarker(conn, environment);
+    if (quick == null) {
+      return new Outcome(0, 0, 0);
+    }
+    String stored = stored(conn, environment);
+    if (stored != null && stored.startsWith(quick + "#")) {
+      return new Outcome(0, 0, 0); // the same manifest snapshot and catalog: the same inputs
+    }
+    String marker = quick + "#" + marker(conn, environment);
+    if (stored != null && stored.endsWith(marker.substring(quick.length()))) {
+      storeMarker(conn, environment, marker); // other changes: the same inputs, nothing to analyze
       return new Outcome(0, 0, 0);
     }
     List<NodeInput> nodes = inputs(conn, environment);
@@ -79,15 +88,7 @@ public final class ColumnIngest {
         }
         current.finish();
       }
-      try (PreparedStatement s = conn.prepareStatement("DELETE FROM store.column_state WHERE environment = ?")) {
-        s.setString(1, environment);
-        s.executeUpdate();
-      }
-      try (PreparedStatement s = conn.prepareStatement("INSERT INTO store.column_state VALUES (?, ?)")) {
-        s.setString(1, environment);
-        s.setString(2, marker);
-        s.executeUpdate();
-      }
+      writeMarker(conn, environment, marker);
       conn.commit();
       store.changed();
     } catch (SQLException | RuntimeException e) {
@@ -100,8 +101,34 @@ public final class ColumnIngest {
     return new Outcome(nodes.size(), counts[0], counts[1]);
   }
 
-  /** The environment's current manifest snapshot and a digest of its current catalog; null without a manifest. */
+  /**
+   * After the {@link #quickMarker}, a digest of everything {@link #inputs} reads for the environment (each current node's id,
+   * type, relation, materialization, language, parents and compiled code; its documented columns;
+   * its current catalog entry), so that a manifest whose changes lineage cannot see (a changed
+   * description, a new test) leaves it as it was and the step does nothing; null without a manifest.
+   */
   private static String marker(DuckDBConnection conn, String environment) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement("""
+        SELECT (SELECT count(*) || ':' || coalesce(bit_xor(hash(cn.unique_id, d.resource_type,
+                            d.relation_name, d.database, d.schema, d.alias, d.materialized, d.language,
+                            d.depends_on_nodes, cn.compiled_hash)), 0)
+                         FROM store.current_node cn JOIN store.node_def d ON d.def_hash = cn.def_hash
+                         WHERE cn.environment = m.environment AND d.resource_type NOT IN ('macro', 'test', 'doc'))
+            || '|' || (SELECT count(*) || ':' || coalesce(bit_xor(hash(cn.unique_id, c.column_name, c.column_index)), 0)
+                       FROM store.current_node cn JOIN store.def_column c ON c.def_hash = cn.def_hash
+                       WHERE cn.environment = m.environment)
+            || '|' || (SELECT count(*) || ':' || coalesce(bit_xor(hash(c.unique_id || c.entry_hash)), 0)
+                       FROM store.current_catalog c WHERE c.environment = m.environment)
+        FROM store.current_manifest m WHERE m.environment = ?""")) {
+      s.setString(1, environment);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
+  }
+
+  /** The environment's current manifest snapshot and a digest of its current catalog; null without a manifest. */
+  private static String quickMarker(DuckDBConnection conn, String environment) throws SQLException {
     try (PreparedStatement s = conn.prepareStatement(
         "SELECT m.snapshot_id || '|' || coalesce((SELECT count(*) || ':' || bit_xor(hash(c.unique_id || c.entry_hash))"
             + " FROM store.current_catalog c WHERE c.environment = m.environment), '')"
@@ -110,6 +137,32 @@ public final class ColumnIngest {
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getString(1) : null;
       }
+    }
+  }
+
+  private static void storeMarker(DuckDBConnection conn, String environment, String marker) throws SQLException {
+    boolean auto = conn.getAutoCommit();
+    conn.setAutoCommit(false);
+    try {
+      writeMarker(conn, environment, marker);
+      conn.commit();
+    } catch (SQLException | RuntimeException e) {
+      conn.rollback();
+      throw e;
+    } finally {
+      conn.setAutoCommit(auto);
+    }
+  }
+
+  private static void writeMarker(DuckDBConnection conn, String environment, String marker) throws SQLException {
+    try (PreparedStatement s = conn.prepareStatement("DELETE FROM store.column_state WHERE environment = ?")) {
+      s.setString(1, environment);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s = conn.prepareStatement("INSERT INTO store.column_state VALUES (?, ?)")) {
+      s.setString(1, environment);
+      s.setString(2, marker);
+      s.executeUpdate();
     }
   }
 

@@ -76,7 +76,7 @@ public final class Ingester {
         totals.warnAll(Ids.assign(conn, options.environment(),
             totals.ids.requested(options, totals.warnings)));
         totals.warnAll(Ids.account(conn, totals.ids.account(totals.warnings)));
-        CurrentState.refresh(conn, options.environment());
+        CurrentState.refresh(conn, options.environment(), totals.added());
         totals.gained(before, Holdings.of(conn, options.environment()));
       }
       stopIfInterrupted();
@@ -387,7 +387,22 @@ public final class Ingester {
       }
     }
 
+    private final Set<String> addedInvocations = new LinkedHashSet<>();
+    private final Set<String> addedSnapshots = new LinkedHashSet<>();
+    private boolean addedCatalog;
+
+    /** What the added files can change in the environment's current state. */
+    CurrentState.Added added() {
+      return new CurrentState.Added(addedInvocations, addedSnapshots, addedCatalog);
+    }
+
     private void count(Row row) {
+      addedInvocations.add(row.invocationId);
+      switch (row.header.kind()) {
+        case MANIFEST -> addedSnapshots.add(row.snapshotId);
+        case CATALOG -> addedCatalog = true;
+        default -> { }
+      }
       if (row.newInvocation) {
         newInvocations.add(row.invocationId);
       }

@@ -3,6 +3,7 @@ package dev.dbtlens.internal.store;
 import dev.dbtlens.RunResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +37,69 @@ public final class CurrentState {
   }
 
   /**
+   * What one ingest added to an environment, for {@link #refresh(Connection, String, Added)}.
+   *
+   * @param invocations the invocation ids of the artifact files it added
+   * @param manifestSnapshots the snapshot ids of the manifests it added
+   * @param catalogs whether it added a catalog
+   */
+  public record Added(Set<String> invocations, Set<String> manifestSnapshots, boolean catalogs) {
+    /** Copies the sets. */
+    public Added {
+      invocations = Set.copyOf(invocations);
+      manifestSnapshots = Set.copyOf(manifestSnapshots);
+    }
+  }
+
+  /**
+   * Recomputes only the parts of an environment's current state that what an ingest added can
+   * change, with the same result as {@link #refresh(Connection, String)}: the current manifest
+   * always; the current nodes unless every added manifest is the current snapshot, which was
+   * already current (a re-run of an unchanged project: same members, same compiled code); the
+   * executions only when an added invocation has run results (their rows, run ids and job labels
+   * belong to the invocation); the catalog only when a catalog was added; the GraphQL tables from
+   * those. Rewriting unchanged tables was most of an unchanged re-ingest (and of its commit).
+   */
+  public static void refresh(Connection conn, String environment, Added added) throws SQLException {
+    String before = currentSnapshot(conn, environment);
+    refreshManifest(conn, environment);
+    String after = currentSnapshot(conn, environment);
+    boolean nodes = before == null || !before.equals(after)
+        || added.manifestSnapshots().stream().anyMatch(s -> !s.equals(after));
+    boolean executions = false;
+    for (String invocation : added.invocations()) {
+      executions = executions || Sql.exists(conn, "SELECT 1 FROM store.artifact"
+          + " WHERE environment = ? AND invocation_id = ? AND kind = 'run_results'", environment, invocation);
+    }
+    boolean catalog = added.catalogs();
+    if (nodes) {
+      refreshNodes(conn, environment);
+    }
+    if (catalog) {
+      refreshCatalog(conn, environment);
+    }
+    if (executions) {
+      refreshExecutions(conn, environment);
+    }
+    if (!hasGraphQLTables(conn)) {
+      return;
+    }
+    if (nodes || executions || catalog) {
+      refreshGraphQLNodes(conn, environment);
+    }
+    if (before == null || !before.equals(after)) {
+      refreshGraphQLEdges(conn, environment);
+    }
+    if (nodes || catalog) {
+      refreshGraphQLCatalog(conn, environment);
+    }
+  }
+
+  private static String currentSnapshot(Connection conn, String environment) throws SQLException {
+    return Sql.first(conn, "SELECT snapshot_id FROM store.current_manifest WHERE environment = ?", environment);
+  }
+
+  /**
    * Fills the GraphQL node and edge tables of every environment: the step of the migration to
    * schema version 3 that creates them ({@code v3-gql.sql}), after the rest of the current state.
    */
@@ -64,6 +128,12 @@ public final class CurrentState {
    * refreshed before it.
    */
   static void refreshGraphQL(Connection conn, String environment) throws SQLException {
+    refreshGraphQLNodes(conn, environment);
+    refreshGraphQLEdges(conn, environment);
+    refreshGraphQLCatalog(conn, environment);
+  }
+
+  private static void refreshGraphQLNodes(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.gql_node WHERE environment = ?", environment);
     Sql.update(conn, """
         INSERT INTO store.gql_node
@@ -108,6 +178,9 @@ public final class CurrentState {
         LEFT JOIN store.current_catalog c ON c.environment = j.environment AND c.unique_id = j.unique_id
         LEFT JOIN store.catalog_entry e ON e.entry_hash = c.entry_hash
         ORDER BY j.unique_id""", environment);
+  }
+
+  private static void refreshGraphQLEdges(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.gql_edge WHERE environment = ?", environment);
     Sql.update(conn, """
         INSERT INTO store.gql_edge
@@ -116,6 +189,9 @@ public final class CurrentState {
         JOIN store.snapshot_edge e ON e.snapshot_id = cm.snapshot_id
         WHERE cm.environment = ?
         ORDER BY e.child_id, e.parent_id""", environment);
+  }
+
+  private static void refreshGraphQLCatalog(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.gql_catalog WHERE environment = ?", environment);
     Sql.update(conn, """
         INSERT INTO store.gql_catalog
@@ -171,6 +247,12 @@ public final class CurrentState {
   }
 
   private static void refreshDefinitions(Connection conn, String environment) throws SQLException {
+    refreshManifest(conn, environment);
+    refreshNodes(conn, environment);
+    refreshCatalog(conn, environment);
+  }
+
+  private static void refreshManifest(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.current_manifest WHERE environment = ?", environment);
     Sql.update(conn, """
         INSERT INTO store.current_manifest
@@ -178,6 +260,9 @@ public final class CurrentState {
         WHERE environment = ? AND kind = 'manifest'
         QUALIFY row_number() OVER (ORDER BY generated_at DESC, ingested_at DESC, invocation_id DESC) = 1""",
         environment);
+  }
+
+  private static void refreshNodes(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.current_node WHERE environment = ?", environment);
     // a definition's compiled code is the manifest's own, else the last one seen for that definition
     Sql.update(conn, """
@@ -194,6 +279,9 @@ public final class CurrentState {
         JOIN store.snapshot_member m ON m.snapshot_id = cm.snapshot_id
         LEFT JOIN last_compiled lc ON lc.def_hash = m.def_hash
         WHERE cm.environment = ?""", environment, environment);
+  }
+
+  private static void refreshCatalog(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.current_catalog WHERE environment = ?", environment);
     Sql.update(conn, """
         INSERT INTO store.current_catalog
