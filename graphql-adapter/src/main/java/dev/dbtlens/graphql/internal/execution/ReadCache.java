@@ -82,6 +82,11 @@ public final class ReadCache {
     }
   }
 
+  /** @return a value's weight when it says nothing else: a collection's size plus one, else 1 */
+  public static int weightOf(Object value) {
+    return value instanceof java.util.Collection<?> c ? c.size() + 1 : 1;
+  }
+
   private void align() {
     long now = revision.getAsLong();
     if (now != revisionHeld) {

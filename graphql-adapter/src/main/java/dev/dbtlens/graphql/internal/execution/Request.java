@@ -82,7 +82,7 @@ public final class Request implements AutoCloseable {
       value = cache.get(memo);
       if (value == null) {
         value = memo.read.apply(this);
-        cache.put(memo, value, value instanceof java.util.Collection<?> c ? c.size() + 1 : 1, readAt);
+        cache.put(memo, value, ReadCache.weightOf(value), readAt);
       }
       memos.put(memo, value);
     }

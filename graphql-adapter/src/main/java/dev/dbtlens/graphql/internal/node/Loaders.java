@@ -1,9 +1,9 @@
 package dev.dbtlens.graphql.internal.node;
 
 import dev.dbtlens.graphql.internal.execution.NodeKey;
+import dev.dbtlens.graphql.internal.execution.ReadCache;
 import dev.dbtlens.graphql.internal.execution.Request;
 import graphql.schema.DataFetchingEnvironment;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,10 +115,7 @@ public final class Loaders {
 
   /** @return about how many rows the value holds (nodes, catalog columns): its weight in the cache */
   private static int weight(Object value) {
-    if (value instanceof Collection<?> c) {
-      return c.size() + 1;
-    }
-    return value instanceof CatalogNode n ? n.columns().size() + 1 : 1;
+    return value instanceof CatalogNode n ? n.columns().size() + 1 : ReadCache.weightOf(value);
   }
 
   private static Kept kept(Request request, String loader, String environment, String uniqueId) {
