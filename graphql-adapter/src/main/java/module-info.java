@@ -11,6 +11,7 @@ module dev.dbtlens.graphql {
   requires com.fasterxml.jackson.databind;
   requires com.graphqljava;
   requires org.dataloader;
+  requires com.github.benmanes.caffeine;
 
   exports dev.dbtlens.graphql;
 

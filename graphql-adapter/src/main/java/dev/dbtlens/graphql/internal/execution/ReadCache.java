@@ -1,8 +1,8 @@
 package dev.dbtlens.graphql.internal.execution;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collection;
 import java.util.function.LongSupplier;
 
 /**
@@ -10,21 +10,22 @@ import java.util.function.LongSupplier;
  * database changes: pages of nodes, each node's relations (execution, catalog, parents, ...) and the
  * per-execution {@link Request.Memo memos}. Every entry belongs to one revision of the database
  * ({@code DbtLens.revision()}); the first use after the revision moved empties the cache, and a
- * value read by an execution that started before a change is never stored. Least recently used
- * entries go first once the entries' weights (the rows they hold: nodes, catalog columns) pass the limit.
+ * value read by an execution that started before a change is never stored.
+ *
+ * <p>The entries live in a Caffeine cache bounded by weight (the rows a value holds: nodes, catalog
+ * columns). Its eviction (Window TinyLFU) keeps what is read often: a walk over more pages than the
+ * bound holds keeps part of them instead of evicting each page just before it is asked again, as
+ * least-recently-used eviction would.
  *
  * <p>Values are immutable (records and unmodifiable or never-modified lists), shared by the
  * executions that read them. Thread-safe.
  */
 public final class ReadCache {
   private final LongSupplier revision;
-  private final long maxWeight;
-  private final LinkedHashMap<Object, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+  private final Cache<Object, Object> entries;
   private long revisionHeld = Long.MIN_VALUE;
-  private long weight;
-  private long hits;
-  private long misses;
 
+  /** A value and its weight. */
   private record Entry(Object value, int weight) {}
 
   /**
@@ -33,7 +34,11 @@ public final class ReadCache {
    */
   public ReadCache(LongSupplier revision, long maxWeight) {
     this.revision = revision;
-    this.maxWeight = maxWeight;
+    this.entries = maxWeight == 0 ? null : Caffeine.newBuilder()
+        .maximumWeight(maxWeight)
+        .weigher((Object key, Object value) -> ((Entry) value).weight())
+        .executor(Runnable::run)
+        .build();
   }
 
   /** @return the database's revision now: pass it back to {@link #put} with what was read */
@@ -45,18 +50,13 @@ public final class ReadCache {
    * @param key the key: a record or list of the reader's name and everything the value depends on
    * @return the value kept for it at the current revision, or null
    */
-  public synchronized Object get(Object key) {
-    if (maxWeight == 0) {
+  public Object get(Object key) {
+    if (entries == null) {
       return null;
     }
     align();
-    Entry e = entries.get(key);
-    if (e == null) {
-      misses++;
-      return null;
-    }
-    hits++;
-    return e.value();
+    Object e = entries.getIfPresent(key);
+    return e == null ? null : ((Entry) e).value();
   }
 
   /**
@@ -65,39 +65,28 @@ public final class ReadCache {
    *
    * @param weight about how many rows the value holds (at least 1)
    */
-  public synchronized void put(Object key, Object value, int weight, long readAt) {
-    if (maxWeight == 0 || value == null || weight > maxWeight) {
+  public void put(Object key, Object value, int weight, long readAt) {
+    if (entries == null || value == null) {
       return;
     }
-    align();
-    if (readAt != revisionHeld) {
-      return;
-    }
-    Entry old = entries.put(key, new Entry(value, Math.max(1, weight)));
-    this.weight += Math.max(1, weight) - (old == null ? 0 : old.weight());
-    Iterator<Map.Entry<Object, Entry>> eldest = entries.entrySet().iterator();
-    while (this.weight > maxWeight && eldest.hasNext()) {
-      this.weight -= eldest.next().getValue().weight();
-      eldest.remove();
+    synchronized (this) {
+      align();
+      if (readAt == revisionHeld) {
+        entries.put(key, new Entry(value, Math.max(1, weight)));
+      }
     }
   }
 
   /** @return a value's weight when it says nothing else: a collection's size plus one, else 1 */
   public static int weightOf(Object value) {
-    return value instanceof java.util.Collection<?> c ? c.size() + 1 : 1;
+    return value instanceof Collection<?> c ? c.size() + 1 : 1;
   }
 
-  private void align() {
+  private synchronized void align() {
     long now = revision.getAsLong();
     if (now != revisionHeld) {
-      entries.clear();
-      weight = 0;
+      entries.invalidateAll();
       revisionHeld = now;
     }
-  }
-
-  /** @return {hits, misses, entries, weight} since created: for tests and logs */
-  public synchronized long[] stats() {
-    return new long[] {hits, misses, entries.size(), weight};
   }
 }
