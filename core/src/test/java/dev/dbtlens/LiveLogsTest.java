@@ -60,6 +60,38 @@ class LiveLogsTest {
             .containsExactlyInAnyOrderEntriesOf(Map.of("error", 6L, "success", 28L));
         assertThat(counts(c, "SELECT source, count(*) FROM node_events GROUP BY ALL"))
             .containsExactlyEntriesOf(Map.of("log", 222L));
+        // jq: NodeFinished run_result.timing_info with an execute step 221 (the skipped node has
+        // none); a non-empty adapter_response 212
+        assertThat(counts(c, "SELECT coalesce(timing_source, 'none'), count(*) FROM node_events GROUP BY ALL"))
+            .containsExactlyInAnyOrderEntriesOf(Map.of("log", 221L, "none", 1L));
+        assertThat(counts(c, "SELECT 'n', count(adapter_response) FROM node_events"))
+            .containsEntry("n", 212L);
+        // the failing test of test_logs.jsonl: timing_info compile 10:03:22.254773-.360011,
+        // execute .368746-.775193, adapter_response rows_affected 1.0 (as dbt wrote it); the
+        // same test fails in build_logs.jsonl at 12:53:59
+        assertThat(counts(c, """
+            SELECT concat_ws(' ', compile_started_at, compile_completed_at, execute_started_at,
+                             execute_completed_at, adapter_response->>'rows_affected'), 1
+            FROM node_events
+            WHERE unique_id = 'test.jaffle_shop.accepted_values_customers_first_name__Jane.21e890a312'
+              AND status = 'fail'""")).containsOnlyKeys("2024-12-17 10:03:22.254773 2024-12-17 10:03:22.360011"
+            + " 2024-12-17 10:03:22.368746 2024-12-17 10:03:22.775193 1.0", "2024-12-17 12:53:59.588933"
+            + " 2024-12-17 12:53:59.64337 2024-12-17 12:53:59.658325 2024-12-17 12:53:59.849245 1.0");
+        // jq: level warn or *Deprecation: TestsConfigDeprecation 5, MissingArguments...Deprecation 1,
+        // DeprecationsSummary 1 (deprecations); NodeNotFoundOrDisabled 7 (each names a test in
+        // data.unique_id), NoNodeForYamlKey 3, UnusedResourceConfigPath 1 (warnings)
+        assertThat(counts(c, "SELECT kind, count(*) FROM log_warnings GROUP BY ALL"))
+            .containsExactlyInAnyOrderEntriesOf(Map.of("deprecation", 7L, "warning", 11L));
+        assertThat(counts(c, "SELECT event_name, count(*) FROM log_warnings WHERE unique_id IS NOT NULL GROUP BY ALL"))
+            .containsExactlyEntriesOf(Map.of("NodeNotFoundOrDisabled", 7L));
+        assertThat(counts(c, "SELECT data->>'target_name', count(*) FROM log_warnings"
+            + " WHERE event_name = 'NodeNotFoundOrDisabled' GROUP BY ALL"))
+            .containsExactlyInAnyOrderEntriesOf(Map.of("customers", 2L, "stg_customers", 2L, "stg_orders", 3L));
+        // richboyes' dbt parse: one MissingArgumentsPropertyInGenericTestDeprecation event, and its
+        // DeprecationsSummary counts 4 occurrences; TestsConfigDeprecation once in 5 invocations
+        assertThat(counts(c, "SELECT deprecation || ' ' || events, sum(occurrences) FROM log_deprecations GROUP BY ALL"))
+            .containsExactlyInAnyOrderEntriesOf(Map.of("TestsConfigDeprecation 1", 5L,
+                "MissingArgumentsPropertyInGenericTestDeprecation 1", 4L));
       }
       IngestReport again = lens.ingest(IngestOptions.defaults().withEnvironment("logs"),
           List.of(logs()));
