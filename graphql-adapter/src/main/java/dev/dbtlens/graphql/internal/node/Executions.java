@@ -16,9 +16,55 @@ final class Executions {
 
   /**
    * The last attempt and last success of each id, as core materialises them at ingest
-   * ({@code store.current_execution}: builds only, with the run's ids and job label).
+   * ({@code store.current_execution}: builds only, with the run's ids and job label), unless a run
+   * known only from its structured log (in progress, or crashed: no run_results) finished the node
+   * later: then that run's result is the last attempt (and the last success when it succeeded),
+   * with the node's finish time as the run's generated time (docs/live.md). Nodes still running
+   * keep their earlier execution.
    */
   private static final NamedSql EXECUTION = NamedSql.of("""
+      WITH cur AS (
+        SELECT * FROM store.current_execution
+        WHERE environment = :env AND unique_id IN (SELECT unnest(:ids))
+      ),
+      live AS (
+        SELECT n.unique_id, n.invocation_id, n.status, n.message, n.finished_at AS generated_at,
+               n.failures, n.execution_time, n.rows_affected, ids.job, ids.run_id, ids.job_id,
+               n.compile_started_at, n.compile_completed_at, n.execute_started_at,
+               n.execute_completed_at,
+               coalesce(i.elapsed, epoch(i.last_event_at - i.started_at)) AS run_elapsed_time,
+               n.thread AS thread_id, n.adapter_response
+        FROM store.live_node n
+        JOIN store.live_invocation i ON i.environment = n.environment AND i.invocation_id = n.invocation_id
+        JOIN store.run_ids ids ON ids.environment = n.environment AND ids.invocation_id = n.invocation_id
+        WHERE n.environment = :env AND n.unique_id IN (SELECT unnest(:ids))
+          AND n.status <> 'running' AND n.finished_at IS NOT NULL
+          AND (ids.job IS NULL OR ids.job NOT IN ({nonBuilds}))
+          AND NOT EXISTS (SELECT 1 FROM store.artifact a WHERE a.environment = n.environment
+                          AND a.invocation_id = n.invocation_id AND a.kind = 'run_results')
+      ),
+      attempts AS (
+        SELECT * FROM (
+          SELECT unique_id, invocation_id, status, message, generated_at, failures, execution_time,
+                 rows_affected, job, run_id, job_id FROM cur WHERE kind = 'attempt'
+          UNION ALL
+          SELECT unique_id, invocation_id, status, message, generated_at, failures, execution_time,
+                 rows_affected, job, run_id, job_id FROM live)
+        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC NULLS LAST) = 1
+      ),
+      successes AS (
+        SELECT * FROM (
+          SELECT unique_id, run_id, job_id, invocation_id, job, execution_time, compile_started_at,
+                 compile_completed_at, execute_started_at, execute_completed_at, generated_at,
+                 run_elapsed_time, rows_affected, thread_id, adapter_response
+          FROM cur WHERE kind = 'success'
+          UNION ALL
+          SELECT unique_id, run_id, job_id, invocation_id, job, execution_time, compile_started_at,
+                 compile_completed_at, execute_started_at, execute_completed_at, generated_at,
+                 run_elapsed_time, rows_affected, thread_id, adapter_response
+          FROM live WHERE status IN ('success', 'pass'))
+        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC NULLS LAST) = 1
+      )
       SELECT a.unique_id,
              a.invocation_id AS a_run_id, a.status AS a_status, a.message AS a_message,
              a.generated_at AS a_generated_at, a.failures AS a_failures,
@@ -32,10 +78,10 @@ final class Executions {
              s.execute_completed_at AS s_execute_completed_at, s.generated_at AS s_generated_at,
              s.run_elapsed_time AS s_run_elapsed_time, s.rows_affected AS s_rows_affected,
              s.thread_id AS s_thread_id, s.adapter_response AS s_adapter_response
-      FROM store.current_execution a
-      LEFT JOIN store.current_execution s
-        ON s.environment = a.environment AND s.unique_id = a.unique_id AND s.kind = 'success'
-      WHERE a.environment = :env AND a.kind = 'attempt' AND a.unique_id IN (SELECT unnest(:ids))""");
+      FROM attempts a
+      LEFT JOIN successes s ON s.unique_id = a.unique_id"""
+      .replace("{nonBuilds}", dev.dbtlens.RunResult.NON_BUILD_COMMANDS.stream().sorted()
+          .map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(", "))));
 
   /** @return the execution of each id; {@link ExecutionInfo#NEVER_RUN} for those never built */
   static Map<String, ExecutionInfo> executionInfo(Request request, String environment, Set<String> ids) {
