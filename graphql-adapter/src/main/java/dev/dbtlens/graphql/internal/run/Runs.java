@@ -35,11 +35,23 @@ public final class Runs {
   public record Query(String environment, String invocationId, List<String> ids, List<String> types,
       List<String> statuses, Instant since, int perNode, boolean buildsOnly) {}
 
+  /**
+   * Where a result has no timing (run_results written without it), the timing its invocation's
+   * structured log gave ({@code store.live_node}, docs/live.md).
+   */
   private static final NamedSql RESULTS = NamedSql.of("""
-      SELECT r.*, i.job, i.elapsed_time AS run_elapsed_time, n.name
+      SELECT r.* REPLACE (
+               coalesce(r.compile_started_at, ln.compile_started_at) AS compile_started_at,
+               coalesce(r.compile_completed_at, ln.compile_completed_at) AS compile_completed_at,
+               coalesce(r.execute_started_at, ln.execute_started_at) AS execute_started_at,
+               coalesce(r.execute_completed_at, ln.execute_completed_at) AS execute_completed_at,
+               coalesce(r.execution_time, ln.execution_time) AS execution_time),
+             i.job, i.elapsed_time AS run_elapsed_time, n.name
       FROM run_results r
       LEFT JOIN invocations i ON i.environment = r.environment AND i.invocation_id = r.invocation_id
       LEFT JOIN nodes n ON n.environment = r.environment AND n.unique_id = r.unique_id
+      LEFT JOIN store.live_node ln ON ln.environment = r.environment
+        AND ln.invocation_id = r.invocation_id AND ln.unique_id = r.unique_id
       WHERE (:env IS NULL OR r.environment = :env)
         AND (:invocation IS NULL OR r.invocation_id = :invocation)
         AND (:ids IS NULL OR list_contains(:ids, r.unique_id) OR list_contains(:ids, n.name)
