@@ -92,6 +92,21 @@ class LiveLogsTest {
         assertThat(counts(c, "SELECT deprecation || ' ' || events, sum(occurrences) FROM log_deprecations GROUP BY ALL"))
             .containsExactlyInAnyOrderEntriesOf(Map.of("TestsConfigDeprecation 1", 5L,
                 "MissingArgumentsPropertyInGenericTestDeprecation 1", 4L));
+        // docs/live.md's SQL examples run on these logs
+        List<String> lines = Files.readAllLines(Path.of("..", "docs", "live.md"));
+        int examples = 0;
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).equals("```sql")) {
+            StringBuilder sql = new StringBuilder();
+            for (i++; !lines.get(i).equals("```"); i++) {
+              sql.append(lines.get(i)).append('\n');
+            }
+            try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql.toString())) {
+              examples++;
+            }
+          }
+        }
+        assertThat(examples).isEqualTo(5);
       }
       IngestReport again = lens.ingest(IngestOptions.defaults().withEnvironment("logs"),
           List.of(logs()));

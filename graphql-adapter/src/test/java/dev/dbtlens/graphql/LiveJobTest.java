@@ -176,6 +176,20 @@ class LiveJobTest {
       assertThat(during.get(running.uniqueId())).isEqualTo(before.get(running.uniqueId()));
       assertThat(((JsonNode) before.get(running.uniqueId())).path("lastRunId").asLong()).isIn(1L, 2L);
 
+      // docs/live.md's GraphQL examples run against this run in progress (environment 1, job 1, run 3)
+      assertThat(jobId).isEqualTo(1L);
+      List<String> examples = graphqlBlocks(Path.of("..", "docs", "live.md"));
+      assertThat(examples).hasSize(2);
+      for (String example : examples) {
+        JsonNode data = Gql.data(graphql, example);
+        if (data.has("job")) {
+          assertThat(data.at("/job/liveRun/status").asText()).isEqualTo("running");
+          assertThat(data.at("/job/models")).isNotEmpty();
+        } else {
+          assertThat(data.at("/environment/liveRuns/0/runId").asLong()).isEqualTo(3L);
+        }
+      }
+
       // the artifacts arrive: run 3 is the same run, now from run_results
       lens.ingest(IngestOptions.defaults().withEnvironment(ENV), List.of(third));
       graphql = DbtLensGraphQL.create(lens);
@@ -215,6 +229,22 @@ class LiveJobTest {
     JsonNode data = Gql.data(graphql, APPLIED, Map.of("ids", ids));
     for (JsonNode n : Gql.nodes(data.at("/environment/applied/models"))) {
       out.put(n.path("uniqueId").asText(), n.path("executionInfo"));
+    }
+    return out;
+  }
+
+  /** @return the ```graphql blocks of a document that are not marked {@code <!-- not run -->} */
+  static List<String> graphqlBlocks(Path doc) throws Exception {
+    List<String> out = new ArrayList<>();
+    List<String> lines = Files.readAllLines(doc);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).equals("```graphql") && (i == 0 || !lines.get(i - 1).contains("not run"))) {
+        StringBuilder b = new StringBuilder();
+        for (i++; !lines.get(i).equals("```"); i++) {
+          b.append(lines.get(i)).append('\n');
+        }
+        out.add(b.toString());
+      }
     }
     return out;
   }
