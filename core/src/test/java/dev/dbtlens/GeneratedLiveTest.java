@@ -202,6 +202,7 @@ class GeneratedLiveTest {
             .containsExactly(invocation + " running 3 build " + jobOf(c, folders.get(0)));
         assertThat(rows(c, "SELECT id_source FROM store.run_ids WHERE run_id = 3"))
             .containsExactly("log");
+        assertThat(lens.live().run("gen", invocation).orElseThrow().runId()).isEqualTo(3L);
         assertThat(rows(c, "SELECT DISTINCT run_id FROM node_events WHERE invocation_id = '"
             + invocation + "'")).containsExactly("3");
       }

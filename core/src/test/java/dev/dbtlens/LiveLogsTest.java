@@ -183,6 +183,13 @@ class LiveLogsTest {
       lens.ingest(IngestOptions.defaults().withEnvironment("p"), List.of(tmp));
       LiveRun run = lens.live().runs("p").get(0);
       assertThat(run.status()).isEqualTo("incomplete");
+      // the crashed run is numbered from its log (the database's first run, job 'build')
+      assertThat(run.runId()).isEqualTo(1L);
+      try (Connection c = lens.connection()) {
+        assertThat(counts(c, "SELECT job || ' ' || job_id || ' ' || invocation_command, run_id FROM live_runs"))
+            .containsExactlyEntriesOf(Map.of("build 1 dbt build --select +customers orders_snapshot"
+                + " --profiles-dir profiles --log-format json", 1L));
+      }
       assertThat(run.command()).isEqualTo("dbt build");
       assertThat(run.dbtVersion()).isEqualTo("1.8.2");
       assertThat(run.nodesTotal()).isEqualTo(20);
