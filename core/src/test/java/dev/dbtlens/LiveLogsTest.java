@@ -279,4 +279,61 @@ class LiveLogsTest {
           .isInstanceOf(ArtifactFormatException.class).hasMessageContaining("no dbt artifacts found");
     }
   }
+
+  /**
+   * dbt source freshness: sources.json (a real one, dbt 1.0.3) is the authority on status; as
+   * stored it keeps no timestamps, so they come from the log. No real freshness JSON log exists
+   * (SOURCES.md), so the log lines here are written to match that file: its invocation id, nodes,
+   * threads and its own timing values, as dbt logs them in NodeFinished.run_result.timing_info.
+   */
+  @Test
+  void freshnessChecksTakeTheirTimingsFromTheLog() throws Exception {
+    Path sources = SharedArtifacts.file("sources-freshness/analyticsengineersclub+aec-hannah-dbt/target/sources.json");
+    String inv = "48e3b88b-b3cf-4f83-9db3-644dae92f9a0";
+    String orders = "source.coffee_shop.coffee_shop.orders";
+    String customers = "source.coffee_shop.coffee_shop.customers";
+    String info = "{\"name\": \"%s\", \"code\": \"\", \"level\": \"%s\", \"ts\": \"%s\","
+        + " \"invocation_id\": \"" + inv + "\", \"thread\": \"%s\", \"msg\": \"\"}";
+    String node = "\"node_info\": {\"unique_id\": \"%s\", \"resource_type\": \"source\","
+        + " \"node_started_at\": \"%s\", \"node_finished_at\": \"%s\", \"node_status\": \"%s\"}";
+    List<String> log = List.of(
+        "{\"data\": {\"version\": \"=1.0.3\"}, \"info\": " + info.formatted("MainReportVersion", "info",
+            "2022-03-01T02:39:38.000000Z", "MainThread") + "}",
+        "{\"data\": {\"args\": {\"which\": \"source-freshness\"}}, \"info\": " + info.formatted(
+            "MainReportArgs", "debug", "2022-03-01T02:39:38.100000Z", "MainThread") + "}",
+        "{\"data\": {" + node.formatted(orders, "2022-03-01T02:39:40.254000", "", "started") + "}, \"info\": "
+            + info.formatted("NodeStart", "debug", "2022-03-01T02:39:40.254100Z", "Thread-2") + "}",
+        "{\"data\": {" + node.formatted(customers, "2022-03-01T02:39:40.255000", "", "started") + "}, \"info\": "
+            + info.formatted("NodeStart", "debug", "2022-03-01T02:39:40.255100Z", "Thread-1") + "}",
+        "{\"data\": {" + node.formatted(customers, "2022-03-01T02:39:40.255000", "2022-03-01T02:39:40.300000",
+            "runtime error") + ", \"run_result\": {\"status\": \"runtime error\", \"thread\": \"Thread-1\","
+            + " \"timing_info\": []}}, \"info\": "
+            + info.formatted("NodeFinished", "debug", "2022-03-01T02:39:40.300100Z", "Thread-1") + "}",
+        "{\"data\": {" + node.formatted(orders, "2022-03-01T02:39:40.254000", "2022-03-01T02:39:41.467500",
+            "error") + ", \"run_result\": {\"status\": \"error\", \"thread\": \"Thread-2\","
+            + " \"execution_time\": 1.2138445377349854, \"timing_info\": ["
+            + "{\"name\": \"compile\", \"started_at\": \"2022-03-01T02:39:40.254527Z\", \"completed_at\": \"2022-03-01T02:39:40.254533Z\"},"
+            + "{\"name\": \"execute\", \"started_at\": \"2022-03-01T02:39:40.254849Z\", \"completed_at\": \"2022-03-01T02:39:41.467356Z\"}]}},"
+            + " \"info\": " + info.formatted("NodeFinished", "debug", "2022-03-01T02:39:41.467600Z", "Thread-2") + "}");
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.live().follow("f", new ByteArrayInputStream(String.join("\n", log).getBytes(StandardCharsets.UTF_8)), null);
+      assertThat(lens.live().run("f", inv).orElseThrow().runId()).isEqualTo(1L);
+      lens.ingest(IngestOptions.defaults().withEnvironment("f"), List.of(sources));
+      try (Connection c = lens.connection()) {
+        assertThat(counts(c, """
+            SELECT concat_ws(' ', unique_id, status, source, thread, execution_time, execute_started_at,
+                             execute_completed_at, timing_source, run_id), 1
+            FROM node_events""")).containsOnlyKeys(
+            orders + " error run_results Thread-2 1.2138445377349854 2022-03-01 02:39:40.254849"
+                + " 2022-03-01 02:39:41.467356 log 1",
+            customers + " runtime error run_results Thread-1 1");
+        // the run keeps its run id, now with its sources.json; its job is 'source freshness'
+        assertThat(counts(c, "SELECT invocation_id || ' ' || job, run_id FROM invocations"))
+            .containsExactlyEntriesOf(Map.of(inv + " source freshness", 1L));
+        assertThat(counts(c, "SELECT id_source || ' ' || has_run_results, count(*) FROM store.run_ids"
+            + " JOIN live_runs USING (environment, invocation_id) GROUP BY ALL"))
+            .containsExactlyEntriesOf(Map.of("assigned true", 1L));
+      }
+    }
+  }
 }
