@@ -219,6 +219,29 @@ class GeneratedLiveTest {
     }
   }
 
+  /** Ids asked for at ingest: the job label is taken, the log's run id is kept (warning). */
+  @Test
+  void idsAskedForWhenTheArtifactsArriveKeepTheLogsRunId() throws Exception {
+    List<Path> folders;
+    try (var list = Files.list(generated)) {
+      folders = list.filter(Files::isDirectory).sorted().toList();
+    }
+    Path first = folders.get(0);
+    String invocation = JSON.readTree(first.resolve("run_results.json").toFile())
+        .at("/metadata/invocation_id").asText();
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.live().ingestLogs("gen", List.of(first.resolve("dbt.log")));
+      IngestReport report = lens.ingest(IngestOptions.defaults().withEnvironment("gen")
+          .withJob("nightly").withIds(null, null, 500L), List.of(first));
+      assertThat(report.warnings()).contains("invocation " + invocation + " already has run id 1"
+          + " (numbered from its log while it ran); the run id 500 from --run-id was not used");
+      try (Connection c = lens.connection()) {
+        assertThat(rows(c, "SELECT invocation_id, run_id, job, id_source FROM store.run_ids"))
+            .containsExactly(invocation + " 1 nightly assigned");
+      }
+    }
+  }
+
   private static String jobOf(Connection c, Path folder) throws Exception {
     String inv = JSON.readTree(folder.resolve("run_results.json").toFile())
         .at("/metadata/invocation_id").asText();

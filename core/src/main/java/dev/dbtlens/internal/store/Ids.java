@@ -108,7 +108,12 @@ public final class Ids {
     List<String> warnings = new ArrayList<>();
     environment(c, env, requested.environment(), warnings);
     Map<String, String> missing = invocationsWithoutIds(c, env);
-    Id run = runForOne(requested.run(), missing, warnings);
+    // artifacts of a run numbered from its log need no id: a run id asked for is weighed (and
+    // not used, with a warning) in settleLogNumbered, not refused as naming no run
+    boolean onlyLogNumbered = missing.isEmpty() && Sql.exists(c, "SELECT 1 FROM store.run_ids r"
+        + " WHERE r.environment = ? AND r.id_source = 'log' AND EXISTS (SELECT 1 FROM store.artifact a"
+        + " WHERE a.environment = r.environment AND a.invocation_id = r.invocation_id)", env);
+    Id run = onlyLogNumbered ? null : runForOne(requested.run(), missing, warnings);
     for (Map.Entry<String, String> inv : missing.entrySet()) {
       InvocationIds fromArtifacts = requested.perInvocation().get(inv.getKey());
       Id job = first(requested.job(), fromArtifacts == null ? null : fromArtifacts.job());
