@@ -336,4 +336,27 @@ class LiveLogsTest {
       }
     }
   }
+
+  /** A database written by a schema-3 build before the log's timing columns gets them on open. */
+  @Test
+  void anEarlierVersion3DatabaseGetsTheNewColumns() throws Exception {
+    Path db = tmp.resolve("early.duckdb");
+    try (DbtLens lens = DbtLens.open(db); Connection c = lens.connection(); Statement s = c.createStatement()) {
+      for (String column : List.of("compile_started_at", "compile_completed_at", "execute_started_at",
+          "execute_completed_at", "adapter_response")) {
+        s.execute("ALTER TABLE store.live_node DROP COLUMN " + column);
+      }
+      s.execute("ALTER TABLE store.live_warning DROP COLUMN data");
+    }
+    try (DbtLens lens = DbtLens.open(db)) {
+      lens.live().ingestLogs("e", List.of(logs().resolve("OpenLineage+OpenLineage/0e0463376b51/test_logs.jsonl")));
+      try (Connection c = lens.connection()) {
+        // jq: 4 NodeFinished, each with an execute step in timing_info; 1 TestsConfigDeprecation
+        assertThat(counts(c, "SELECT timing_source, count(*) FROM node_events GROUP BY ALL"))
+            .containsExactlyEntriesOf(Map.of("log", 4L));
+        assertThat(counts(c, "SELECT data->>'exp_path', count(*) FROM log_warnings GROUP BY ALL"))
+            .containsExactlyEntriesOf(Map.of("data_tests", 1L));
+      }
+    }
+  }
 }

@@ -555,8 +555,11 @@ public final class LiveWriter implements AutoCloseable {
         n.compileStartedAt, n.compileCompletedAt, n.executeStartedAt, n.executeCompletedAt,
         n.adapterResponse, environment, n.invocationId, n.uniqueId);
     if (updated == 0) {
-      run("INSERT INTO store.live_node VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-              + " ?, ?, ?, ?, ?)",
+      run("INSERT INTO store.live_node (environment, invocation_id, unique_id, resource_type, name,"
+              + " status, thread, node_index, started_at, finished_at, execution_time, rows_affected,"
+              + " failures, message, relation_name, updated_at, compile_started_at,"
+              + " compile_completed_at, execute_started_at, execute_completed_at, adapter_response)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           environment, n.invocationId, n.uniqueId, n.resourceType, n.name, n.status, n.thread,
           n.index, n.startedAt, n.finishedAt, n.executionTime, n.rowsAffected, n.failures,
           n.message, n.relationName, now, n.compileStartedAt, n.compileCompletedAt,
@@ -570,7 +573,8 @@ public final class LiveWriter implements AutoCloseable {
             + " AND unique_id IS NOT DISTINCT FROM ? AND message IS NOT DISTINCT FROM ?",
         environment, w.invocationId(), w.event(), w.ts(), w.uniqueId(), w.message());
     if (!known) {
-      run("INSERT INTO store.live_warning VALUES (?, ?, ?, ?, ?, ?, ?, ?)", environment,
+      run("INSERT INTO store.live_warning (environment, invocation_id, unique_id, event_name, level,"
+              + " ts, message, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", environment,
           w.invocationId(), w.uniqueId(), w.event(), w.level() == null ? null
               : w.level().toLowerCase(Locale.ROOT), w.ts(), w.message(), w.data());
     }

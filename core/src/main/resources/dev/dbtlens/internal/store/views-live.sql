@@ -1,5 +1,14 @@
 -- Live runs from dbt's structured logs (docs/live.md, docs/sql.md "Live runs").
 
+-- Columns v3-live.sql gained after schema version 3's first development builds: a database written
+-- by one of those gets them on its next writable open (a no-op on the others).
+ALTER TABLE store.live_node ADD COLUMN IF NOT EXISTS compile_started_at TIMESTAMP;
+ALTER TABLE store.live_node ADD COLUMN IF NOT EXISTS compile_completed_at TIMESTAMP;
+ALTER TABLE store.live_node ADD COLUMN IF NOT EXISTS execute_started_at TIMESTAMP;
+ALTER TABLE store.live_node ADD COLUMN IF NOT EXISTS execute_completed_at TIMESTAMP;
+ALTER TABLE store.live_node ADD COLUMN IF NOT EXISTS adapter_response JSON;
+ALTER TABLE store.live_warning ADD COLUMN IF NOT EXISTS data JSON;
+
 -- One row per node per invocation seen in a log, with its latest state. Once the invocation's
 -- run_results are ingested they are the authority: status, thread, timings and message come from
 -- them (source = 'run_results'), with the same ids and no duplicate rows; nodes that run_results
