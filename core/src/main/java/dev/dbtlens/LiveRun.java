@@ -28,6 +28,8 @@ import java.time.Instant;
  * @param progress finished / total, between 0 and 1, or null when the total is unknown
  * @param etaSeconds estimated seconds left (0 once ended), from each node's history
  * @param hasRunResults whether the invocation's run_results are ingested
+ * @param runId the run id (the Discovery API's {@code runId}): given when the first node starts,
+ *     kept when the artifacts arrive; null for an invocation without nodes
  */
 public record LiveRun(
     String environment,
@@ -50,7 +52,8 @@ public record LiveRun(
     long nodesSkipped,
     Double progress,
     Double etaSeconds,
-    boolean hasRunResults) {
+    boolean hasRunResults,
+    Long runId) {
 
   /** @return true while dbt has not logged the invocation's end */
   public boolean running() {

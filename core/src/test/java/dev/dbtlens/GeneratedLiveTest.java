@@ -173,4 +173,93 @@ class GeneratedLiveTest {
       assertThat(lens.alerts().list("gen", 1000)).isNotEmpty();
     }
   }
+
+  /**
+   * A run known only from its log is numbered when its first node starts (the next run id of the
+   * database, the job id of its label), and its artifacts keep that run id: no second id, no
+   * duplicate invocation.
+   */
+  @Test
+  void aRunInProgressIsNumberedAndItsArtifactsKeepTheId() throws Exception {
+    List<Path> folders;
+    try (var list = Files.list(generated)) {
+      folders = list.filter(Files::isDirectory).sorted().toList();
+    }
+    Path third = folders.get(2);
+    assertThat(third.getFileName().toString()).isEqualTo("003-build");
+    List<String> lines = Files.readAllLines(third.resolve("dbt.log"));
+    String invocation = JSON.readTree(third.resolve("run_results.json").toFile())
+        .at("/metadata/invocation_id").asText();
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(IngestOptions.defaults().withEnvironment("gen"), folders.subList(0, 2));
+      lens.live().follow("gen", new java.io.ByteArrayInputStream(String.join("\n",
+          lines.subList(0, lines.size() / 2)).getBytes(StandardCharsets.UTF_8)), null);
+      try (Connection c = lens.connection()) {
+        // 001-build and 002 got run ids 1 and 2 at ingest; the build in progress is 3, job 'build'
+        // like 001-build
+        assertThat(rows(c, "SELECT invocation_id, status, run_id, job, job_id FROM live_runs"
+            + " WHERE environment = 'gen' AND NOT has_run_results"))
+            .containsExactly(invocation + " running 3 build " + jobOf(c, folders.get(0)));
+        assertThat(rows(c, "SELECT id_source FROM store.run_ids WHERE run_id = 3"))
+            .containsExactly("log");
+        assertThat(lens.live().run("gen", invocation).orElseThrow().runId()).isEqualTo(3L);
+        assertThat(rows(c, "SELECT DISTINCT run_id FROM node_events WHERE invocation_id = '"
+            + invocation + "'")).containsExactly("3");
+      }
+      lens.ingest(IngestOptions.defaults().withEnvironment("gen"), List.of(third));
+      try (Connection c = lens.connection()) {
+        assertThat(rows(c, "SELECT invocation_id, run_id, job_id FROM invocations"
+            + " WHERE environment = 'gen' ORDER BY run_id")).hasSize(3)
+            .last().isEqualTo(invocation + " 3 " + jobOf(c, folders.get(0)));
+        assertThat(rows(c, "SELECT count(*), count(DISTINCT run_id) FROM store.run_ids"))
+            .containsExactly("3 3");
+        assertThat(rows(c, "SELECT id_source FROM store.run_ids WHERE run_id = 3"))
+            .containsExactly("assigned");
+      }
+    }
+  }
+
+  /** Ids asked for at ingest: the job label is taken, the log's run id is kept (warning). */
+  @Test
+  void idsAskedForWhenTheArtifactsArriveKeepTheLogsRunId() throws Exception {
+    List<Path> folders;
+    try (var list = Files.list(generated)) {
+      folders = list.filter(Files::isDirectory).sorted().toList();
+    }
+    Path first = folders.get(0);
+    String invocation = JSON.readTree(first.resolve("run_results.json").toFile())
+        .at("/metadata/invocation_id").asText();
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.live().ingestLogs("gen", List.of(first.resolve("dbt.log")));
+      IngestReport report = lens.ingest(IngestOptions.defaults().withEnvironment("gen")
+          .withJob("nightly").withIds(null, null, 500L), List.of(first));
+      assertThat(report.warnings()).contains("invocation " + invocation + " already has run id 1"
+          + " (numbered from its log while it ran); the run id 500 from --run-id was not used");
+      try (Connection c = lens.connection()) {
+        assertThat(rows(c, "SELECT invocation_id, run_id, job, id_source FROM store.run_ids"))
+            .containsExactly(invocation + " 1 nightly assigned");
+      }
+    }
+  }
+
+  private static String jobOf(Connection c, Path folder) throws Exception {
+    String inv = JSON.readTree(folder.resolve("run_results.json").toFile())
+        .at("/metadata/invocation_id").asText();
+    return rows(c, "SELECT job_id FROM store.run_ids WHERE invocation_id = '" + inv + "'").get(0);
+  }
+
+  static List<String> rows(Connection c, String sql) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      int n = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          b.append(i > 1 ? " " : "").append(r.getString(i));
+        }
+        out.add(b.toString());
+      }
+    }
+    return out;
+  }
 }

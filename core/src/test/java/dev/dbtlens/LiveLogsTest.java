@@ -60,6 +60,53 @@ class LiveLogsTest {
             .containsExactlyInAnyOrderEntriesOf(Map.of("error", 6L, "success", 28L));
         assertThat(counts(c, "SELECT source, count(*) FROM node_events GROUP BY ALL"))
             .containsExactlyEntriesOf(Map.of("log", 222L));
+        // jq: NodeFinished run_result.timing_info with an execute step 221 (the skipped node has
+        // none); a non-empty adapter_response 212
+        assertThat(counts(c, "SELECT coalesce(timing_source, 'none'), count(*) FROM node_events GROUP BY ALL"))
+            .containsExactlyInAnyOrderEntriesOf(Map.of("log", 221L, "none", 1L));
+        assertThat(counts(c, "SELECT 'n', count(adapter_response) FROM node_events"))
+            .containsEntry("n", 212L);
+        // the failing test of test_logs.jsonl: timing_info compile 10:03:22.254773-.360011,
+        // execute .368746-.775193, adapter_response rows_affected 1.0 (as dbt wrote it); the
+        // same test fails in build_logs.jsonl at 12:53:59
+        assertThat(counts(c, """
+            SELECT concat_ws(' ', compile_started_at, compile_completed_at, execute_started_at,
+                             execute_completed_at, adapter_response->>'rows_affected'), 1
+            FROM node_events
+            WHERE unique_id = 'test.jaffle_shop.accepted_values_customers_first_name__Jane.21e890a312'
+              AND status = 'fail'""")).containsOnlyKeys("2024-12-17 10:03:22.254773 2024-12-17 10:03:22.360011"
+            + " 2024-12-17 10:03:22.368746 2024-12-17 10:03:22.775193 1.0", "2024-12-17 12:53:59.588933"
+            + " 2024-12-17 12:53:59.64337 2024-12-17 12:53:59.658325 2024-12-17 12:53:59.849245 1.0");
+        // jq: level warn or *Deprecation: TestsConfigDeprecation 5, MissingArguments...Deprecation 1,
+        // DeprecationsSummary 1 (deprecations); NodeNotFoundOrDisabled 7 (each names a test in
+        // data.unique_id), NoNodeForYamlKey 3, UnusedResourceConfigPath 1 (warnings)
+        assertThat(counts(c, "SELECT kind, count(*) FROM log_warnings GROUP BY ALL"))
+            .containsExactlyInAnyOrderEntriesOf(Map.of("deprecation", 7L, "warning", 11L));
+        assertThat(counts(c, "SELECT event_name, count(*) FROM log_warnings WHERE unique_id IS NOT NULL GROUP BY ALL"))
+            .containsExactlyEntriesOf(Map.of("NodeNotFoundOrDisabled", 7L));
+        assertThat(counts(c, "SELECT data->>'target_name', count(*) FROM log_warnings"
+            + " WHERE event_name = 'NodeNotFoundOrDisabled' GROUP BY ALL"))
+            .containsExactlyInAnyOrderEntriesOf(Map.of("customers", 2L, "stg_customers", 2L, "stg_orders", 3L));
+        // richboyes' dbt parse: one MissingArgumentsPropertyInGenericTestDeprecation event, and its
+        // DeprecationsSummary counts 4 occurrences; TestsConfigDeprecation once in 5 invocations
+        assertThat(counts(c, "SELECT deprecation || ' ' || events, sum(occurrences) FROM log_deprecations GROUP BY ALL"))
+            .containsExactlyInAnyOrderEntriesOf(Map.of("TestsConfigDeprecation 1", 5L,
+                "MissingArgumentsPropertyInGenericTestDeprecation 1", 4L));
+        // docs/live.md's SQL examples run on these logs
+        List<String> lines = Files.readAllLines(Path.of("..", "docs", "live.md"));
+        int examples = 0;
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).equals("```sql")) {
+            StringBuilder sql = new StringBuilder();
+            for (i++; !lines.get(i).equals("```"); i++) {
+              sql.append(lines.get(i)).append('\n');
+            }
+            try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql.toString())) {
+              examples++;
+            }
+          }
+        }
+        assertThat(examples).isEqualTo(5);
       }
       IngestReport again = lens.ingest(IngestOptions.defaults().withEnvironment("logs"),
           List.of(logs()));
@@ -136,6 +183,13 @@ class LiveLogsTest {
       lens.ingest(IngestOptions.defaults().withEnvironment("p"), List.of(tmp));
       LiveRun run = lens.live().runs("p").get(0);
       assertThat(run.status()).isEqualTo("incomplete");
+      // the crashed run is numbered from its log (the database's first run, job 'build')
+      assertThat(run.runId()).isEqualTo(1L);
+      try (Connection c = lens.connection()) {
+        assertThat(counts(c, "SELECT job || ' ' || job_id || ' ' || invocation_command, run_id FROM live_runs"))
+            .containsExactlyEntriesOf(Map.of("build 1 dbt build --select +customers orders_snapshot"
+                + " --profiles-dir profiles --log-format json", 1L));
+      }
       assertThat(run.command()).isEqualTo("dbt build");
       assertThat(run.dbtVersion()).isEqualTo("1.8.2");
       assertThat(run.nodesTotal()).isEqualTo(20);
@@ -223,6 +277,86 @@ class LiveLogsTest {
     try (DbtLens lens = DbtLens.inMemory()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> lens.ingest(dir))
           .isInstanceOf(ArtifactFormatException.class).hasMessageContaining("no dbt artifacts found");
+    }
+  }
+
+  /**
+   * dbt source freshness: sources.json (a real one, dbt 1.0.3) is the authority on status; as
+   * stored it keeps no timestamps, so they come from the log. No real freshness JSON log exists
+   * (SOURCES.md), so the log lines here are written to match that file: its invocation id, nodes,
+   * threads and its own timing values, as dbt logs them in NodeFinished.run_result.timing_info.
+   */
+  @Test
+  void freshnessChecksTakeTheirTimingsFromTheLog() throws Exception {
+    Path sources = SharedArtifacts.file("sources-freshness/analyticsengineersclub+aec-hannah-dbt/target/sources.json");
+    String inv = "48e3b88b-b3cf-4f83-9db3-644dae92f9a0";
+    String orders = "source.coffee_shop.coffee_shop.orders";
+    String customers = "source.coffee_shop.coffee_shop.customers";
+    String info = "{\"name\": \"%s\", \"code\": \"\", \"level\": \"%s\", \"ts\": \"%s\","
+        + " \"invocation_id\": \"" + inv + "\", \"thread\": \"%s\", \"msg\": \"\"}";
+    String node = "\"node_info\": {\"unique_id\": \"%s\", \"resource_type\": \"source\","
+        + " \"node_started_at\": \"%s\", \"node_finished_at\": \"%s\", \"node_status\": \"%s\"}";
+    List<String> log = List.of(
+        "{\"data\": {\"version\": \"=1.0.3\"}, \"info\": " + info.formatted("MainReportVersion", "info",
+            "2022-03-01T02:39:38.000000Z", "MainThread") + "}",
+        "{\"data\": {\"args\": {\"which\": \"source-freshness\"}}, \"info\": " + info.formatted(
+            "MainReportArgs", "debug", "2022-03-01T02:39:38.100000Z", "MainThread") + "}",
+        "{\"data\": {" + node.formatted(orders, "2022-03-01T02:39:40.254000", "", "started") + "}, \"info\": "
+            + info.formatted("NodeStart", "debug", "2022-03-01T02:39:40.254100Z", "Thread-2") + "}",
+        "{\"data\": {" + node.formatted(customers, "2022-03-01T02:39:40.255000", "", "started") + "}, \"info\": "
+            + info.formatted("NodeStart", "debug", "2022-03-01T02:39:40.255100Z", "Thread-1") + "}",
+        "{\"data\": {" + node.formatted(customers, "2022-03-01T02:39:40.255000", "2022-03-01T02:39:40.300000",
+            "runtime error") + ", \"run_result\": {\"status\": \"runtime error\", \"thread\": \"Thread-1\","
+            + " \"timing_info\": []}}, \"info\": "
+            + info.formatted("NodeFinished", "debug", "2022-03-01T02:39:40.300100Z", "Thread-1") + "}",
+        "{\"data\": {" + node.formatted(orders, "2022-03-01T02:39:40.254000", "2022-03-01T02:39:41.467500",
+            "error") + ", \"run_result\": {\"status\": \"error\", \"thread\": \"Thread-2\","
+            + " \"execution_time\": 1.2138445377349854, \"timing_info\": ["
+            + "{\"name\": \"compile\", \"started_at\": \"2022-03-01T02:39:40.254527Z\", \"completed_at\": \"2022-03-01T02:39:40.254533Z\"},"
+            + "{\"name\": \"execute\", \"started_at\": \"2022-03-01T02:39:40.254849Z\", \"completed_at\": \"2022-03-01T02:39:41.467356Z\"}]}},"
+            + " \"info\": " + info.formatted("NodeFinished", "debug", "2022-03-01T02:39:41.467600Z", "Thread-2") + "}");
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.live().follow("f", new ByteArrayInputStream(String.join("\n", log).getBytes(StandardCharsets.UTF_8)), null);
+      assertThat(lens.live().run("f", inv).orElseThrow().runId()).isEqualTo(1L);
+      lens.ingest(IngestOptions.defaults().withEnvironment("f"), List.of(sources));
+      try (Connection c = lens.connection()) {
+        assertThat(counts(c, """
+            SELECT concat_ws(' ', unique_id, status, source, thread, execution_time, execute_started_at,
+                             execute_completed_at, timing_source, run_id), 1
+            FROM node_events""")).containsOnlyKeys(
+            orders + " error run_results Thread-2 1.2138445377349854 2022-03-01 02:39:40.254849"
+                + " 2022-03-01 02:39:41.467356 log 1",
+            customers + " runtime error run_results Thread-1 1");
+        // the run keeps its run id, now with its sources.json; its job is 'source freshness'
+        assertThat(counts(c, "SELECT invocation_id || ' ' || job, run_id FROM invocations"))
+            .containsExactlyEntriesOf(Map.of(inv + " source freshness", 1L));
+        assertThat(counts(c, "SELECT id_source || ' ' || has_run_results, count(*) FROM store.run_ids"
+            + " JOIN live_runs USING (environment, invocation_id) GROUP BY ALL"))
+            .containsExactlyEntriesOf(Map.of("assigned true", 1L));
+      }
+    }
+  }
+
+  /** A database written by a schema-3 build before the log's timing columns gets them on open. */
+  @Test
+  void anEarlierVersion3DatabaseGetsTheNewColumns() throws Exception {
+    Path db = tmp.resolve("early.duckdb");
+    try (DbtLens lens = DbtLens.open(db); Connection c = lens.connection(); Statement s = c.createStatement()) {
+      for (String column : List.of("compile_started_at", "compile_completed_at", "execute_started_at",
+          "execute_completed_at", "adapter_response")) {
+        s.execute("ALTER TABLE store.live_node DROP COLUMN " + column);
+      }
+      s.execute("ALTER TABLE store.live_warning DROP COLUMN data");
+    }
+    try (DbtLens lens = DbtLens.open(db)) {
+      lens.live().ingestLogs("e", List.of(logs().resolve("OpenLineage+OpenLineage/0e0463376b51/test_logs.jsonl")));
+      try (Connection c = lens.connection()) {
+        // jq: 4 NodeFinished, each with an execute step in timing_info; 1 TestsConfigDeprecation
+        assertThat(counts(c, "SELECT timing_source, count(*) FROM node_events GROUP BY ALL"))
+            .containsExactlyEntriesOf(Map.of("log", 4L));
+        assertThat(counts(c, "SELECT data->>'exp_path', count(*) FROM log_warnings GROUP BY ALL"))
+            .containsExactlyEntriesOf(Map.of("data_tests", 1L));
+      }
     }
   }
 }

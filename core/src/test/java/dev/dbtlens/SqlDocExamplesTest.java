@@ -39,7 +39,7 @@ class SqlDocExamplesTest {
   private static final List<String> VIEW_ORDER = List.of("environments", "invocations", "artifacts",
       "nodes", "edges", "manifest_nodes", "columns", "macros", "catalog", "catalog_columns", "run_results",
       "source_freshness", "semantic_manifest_entities", "dbtlens_info", "live_runs", "node_events",
-      "log_warnings", "alerts", "recommendations",
+      "log_warnings", "log_deprecations", "alerts", "recommendations",
       "recommendation_metrics", "column_edges", "column_filters", "column_lineage_status", "column_primary_keys",
       // ## Views: dbt Mesh
       "mesh_environments", "cross_project_refs", "project_dependencies", "mesh_projects", "public_models",

@@ -37,7 +37,7 @@ class LiveCommandsTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(1); // invocation 3 errors
     assertThat(r.out()).contains("Running with dbt=1.10.13", "Concurrency: 8 threads");
     assertThat(r.err()).contains("ERROR model.", "alert error model_errored",
-        "dbt build", ": error, " + finished + " of " + finished + " nodes finished");
+        "dbt build", " (run 1): error, " + finished + " of " + finished + " nodes finished");
     assertThat(Cli.value(db, "SELECT count(*) FROM node_events")).isEqualTo(String.valueOf(finished));
     Cli.Result raw = Cli.run("follow", "--db", db.toString(), "--env", "prod", "--file", log.toString(),
         "--output", "raw");

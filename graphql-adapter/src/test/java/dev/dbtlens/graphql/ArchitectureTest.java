@@ -44,7 +44,7 @@ class ArchitectureTest {
     ALLOWED.put("nodetype", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("lineage", Set.of("node", "run", "environment", "execution", "scalars"));
     ALLOWED.put("job", Set.of("node", "run", "environment", "execution", "scalars"));
-    ALLOWED.put("live", Set.of("environment", "execution", "scalars"));
+    ALLOWED.put("live", Set.of("run", "environment", "execution", "scalars"));
     ALLOWED.put("mesh", Set.of("environment", "execution", "scalars"));
     ALLOWED.put("perf", Set.of("run", "environment", "execution", "scalars"));
     ALLOWED.put("columns", Set.of("node", "environment", "execution", "scalars"));

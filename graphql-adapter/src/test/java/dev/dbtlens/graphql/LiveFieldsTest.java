@@ -86,4 +86,50 @@ class LiveFieldsTest {
           "fct_staging_dependent_on_staging:model.shop.stg_zendesk__reviews,model.shop.stg_shopify__customers");
     }
   }
+
+  /**
+   * A run_results.json without timing (its results' {@code timing} empty): the job's results take
+   * the adapter's execute timing from the invocation's log. The log is OpenLineage's dbt test with
+   * a failing test; jq over its NodeFinished run_result.timing_info gives the expected times.
+   */
+  @Test
+  void resultsWithoutTimingTakeTheLogs(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path log = SharedArtifacts.root().resolveSibling("dbt-logs")
+        .resolve("OpenLineage+OpenLineage/0e0463376b51/test_logs.jsonl");
+    String invocation = "899a81ce-1512-451a-b34a-480863ac4005";
+    String[][] results = {
+        {"test.jaffle_shop.accepted_values_customers_first_name__Jane.21e890a312", "fail", "0.5542953"},
+        {"test.jaffle_shop.not_null_customers_customer_id.5c9bf9911d", "pass", "0.33287334"},
+        {"test.jaffle_shop.relationships_orders_customer_id__customer_id__ref_customers_.c6ec7f58f2", "pass", "0.46661687"},
+        {"test.jaffle_shop.unique_customers_customer_id.c5af1ff4b1", "pass", "0.2706263"}};
+    StringBuilder json = new StringBuilder("""
+        {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/run-results/v6.json",
+          "dbt_version": "1.8.2", "generated_at": "2024-12-17T10:03:24.860000Z",
+          "invocation_id": "%s", "env": {}},
+         "elapsed_time": 16.6, "args": {"which": "test"}, "results": [""".formatted(invocation));
+    for (int i = 0; i < results.length; i++) {
+      json.append(i == 0 ? "" : ",").append("""
+          {"unique_id": "%s", "status": "%s", "execution_time": %s, "timing": [],
+           "thread_id": "Thread-1 (worker)", "adapter_response": {}, "message": null, "failures": 0}"""
+          .formatted(results[i][0], results[i][1], results[i][2]));
+    }
+    json.append("]}");
+    Files.writeString(tmp.resolve("run_results.json"), json);
+    try (DbtLens lens = DbtLens.inMemory()) {
+      lens.ingest(dev.dbtlens.IngestOptions.defaults().withEnvironment("t"), List.of(tmp.resolve("run_results.json")));
+      lens.live().ingestLogs("t", List.of(log));
+      JsonNode tests = Gql.data(DbtLensGraphQL.create(lens), """
+          { job(id: "test", runId: "899a81ce-1512-451a-b34a-480863ac4005") {
+              tests { uniqueId status executionTime executeStartedAt executeCompletedAt } } }""")
+          .at("/job/tests");
+      List<String> got = new java.util.ArrayList<>();
+      tests.forEach(t -> got.add(t.path("status").asText() + " " + t.path("executionTime").asText() + " "
+          + t.path("executeStartedAt").asText() + " " + t.path("executeCompletedAt").asText()));
+      assertThat(got).containsExactly(
+          "fail 0.5542953 2024-12-17T10:03:22.368746Z 2024-12-17T10:03:22.775193Z",
+          "pass 0.33287334 2024-12-17T10:03:22.914850Z 2024-12-17T10:03:23.148913Z",
+          "pass 0.46661687 2024-12-17T10:03:23.348744Z 2024-12-17T10:03:23.623896Z",
+          "pass 0.2706263 2024-12-17T10:03:23.798750Z 2024-12-17T10:03:23.975584Z");
+    }
+  }
 }

@@ -206,8 +206,9 @@ public final class FollowCommand implements Callable<Integer> {
     @Override
     public void runFinished(LiveRun run) {
       anyError |= "error".equals(run.status());
-      status.println(String.format(Locale.ROOT, "%s %s: %s, %d of %d nodes finished, %d failed, %.1f s",
-          run.command() == null ? "dbt" : run.command(), run.invocationId(), run.status(),
+      status.println(String.format(Locale.ROOT, "%s %s%s: %s, %d of %d nodes finished, %d failed, %.1f s",
+          run.command() == null ? "dbt" : run.command(), run.invocationId(),
+          run.runId() == null ? "" : " (run " + run.runId() + ")", run.status(),
           run.nodesFinished(), run.nodesTotal(), run.nodesFailed(),
           run.elapsedSeconds() == null ? 0.0 : run.elapsedSeconds()));
       running.clear();

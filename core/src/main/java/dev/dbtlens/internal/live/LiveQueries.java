@@ -39,7 +39,7 @@ public final class LiveQueries {
               r.getLong("nodes_total"), r.getLong("nodes_finished"), r.getLong("nodes_running"),
               r.getLong("nodes_queued"), r.getLong("nodes_failed"), r.getLong("nodes_warned"),
               r.getLong("nodes_skipped"), dbl(r, "progress"), dbl(r, "eta_seconds"),
-              r.getBoolean("has_run_results")));
+              r.getBoolean("has_run_results"), (Long) r.getObject("run_id")));
         }
       }
     } catch (SQLException e) {

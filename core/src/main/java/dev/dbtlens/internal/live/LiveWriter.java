@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtlens.StorageException;
 import dev.dbtlens.internal.dbt.Statuses;
 import dev.dbtlens.internal.dbt.Timestamps;
+import dev.dbtlens.internal.store.Ids;
 import dev.dbtlens.internal.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,8 +53,11 @@ public final class LiveWriter implements AutoCloseable {
     public Double elapsed;
     public Integer nodeCount;
     public Integer threads;
+    /** the run id, once the invocation's first node started (store.run_ids) */
+    public Long runId;
     int errors;
     boolean ended;
+    boolean hasNodes;
 
     InvocationState(String invocationId) {
       this.invocationId = invocationId;
@@ -76,6 +80,12 @@ public final class LiveWriter implements AutoCloseable {
     public Long failures;
     public String message;
     public String relationName;
+    public LocalDateTime compileStartedAt;
+    public LocalDateTime compileCompletedAt;
+    public LocalDateTime executeStartedAt;
+    public LocalDateTime executeCompletedAt;
+    /** the adapter's response as JSON text, or null when the log gave none (or an empty one) */
+    public String adapterResponse;
 
     NodeState(String invocationId, String uniqueId) {
       this.invocationId = invocationId;
@@ -89,7 +99,7 @@ public final class LiveWriter implements AutoCloseable {
   }
 
   private record Warning(String invocationId, String uniqueId, String event, String level,
-      LocalDateTime ts, String message) { }
+      LocalDateTime ts, String message, String data) { }
 
   private Connection conn;
   private final String environment;
@@ -221,8 +231,18 @@ public final class LiveWriter implements AutoCloseable {
       }
     }
     if (isWarning(e)) {
-      warnings.add(new Warning(inv.invocationId, e.uniqueId(), e.name(), e.level(), e.ts(),
-          stripAnsi(e.msg())));
+      String node = e.uniqueId();
+      if (node == null) {
+        // NodeNotFoundOrDisabled and other parse-time warnings name the node in data.unique_id
+        String named = LogLine.text(d, "unique_id");
+        node = named == null || named.isBlank() ? null : named;
+      }
+      JsonNode rest = d.deepCopy();
+      if (rest.isObject()) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) rest).remove("node_info");
+      }
+      warnings.add(new Warning(inv.invocationId, node, e.name(), e.level(), e.ts(),
+          stripAnsi(e.msg()), rest.isObject() && !rest.isEmpty() ? rest.toString() : null));
     }
   }
 
@@ -274,6 +294,7 @@ public final class LiveWriter implements AutoCloseable {
     }
     NodeState n = node(inv, e);
     nodeEvents++;
+    inv.hasNodes = true;
     LocalDateTime at = Timestamps.utc(LogLine.text(e.nodeInfo(), "node_started_at"));
     n.startedAt = at != null ? at : e.ts();
     n.thread = threadOf(e.thread());
@@ -291,6 +312,7 @@ public final class LiveWriter implements AutoCloseable {
     }
     NodeState n = node(inv, e);
     nodeEvents++;
+    inv.hasNodes = true;
     JsonNode info = e.nodeInfo();
     JsonNode rr = e.data().path("run_result");
     String status = LogLine.text(rr, "status");
@@ -315,6 +337,20 @@ public final class LiveWriter implements AutoCloseable {
     n.failures = failures == null || failures.isNull() ? null : failures.asLong();
     JsonNode rows = rr.path("adapter_response").get("rows_affected");
     n.rowsAffected = rows == null || !rows.isNumber() ? null : rows.asLong();
+    JsonNode adapter = rr.get("adapter_response");
+    n.adapterResponse = adapter != null && adapter.isObject() && !adapter.isEmpty()
+        ? adapter.toString() : null;
+    for (JsonNode t : rr.path("timing_info")) {
+      LocalDateTime from = Timestamps.utc(LogLine.text(t, "started_at"));
+      LocalDateTime to = Timestamps.utc(LogLine.text(t, "completed_at"));
+      if ("compile".equals(LogLine.text(t, "name"))) {
+        n.compileStartedAt = from;
+        n.compileCompletedAt = to;
+      } else if ("execute".equals(LogLine.text(t, "name"))) {
+        n.executeStartedAt = from;
+        n.executeCompletedAt = to;
+      }
+    }
     dirtyNodes.add(key(n.invocationId, n.uniqueId));
     nodeChanged = true;
     listener.nodeFinished(n);
@@ -323,6 +359,22 @@ public final class LiveWriter implements AutoCloseable {
   /** The thread as dbt names it, e.g. {@code Thread-1 (worker)}, the same in run_results. */
   static String threadOf(String thread) {
     return thread;
+  }
+
+  /**
+   * @param command the command as the log names it, e.g. {@code dbt build}
+   * @return the job label artifacts would give it ({@code build}, {@code source freshness}), or null
+   */
+  static String jobLabel(String command) {
+    if (command == null || command.isBlank()) {
+      return null;
+    }
+    String c = command.strip().replaceFirst("^dbt\\s+", "");
+    return switch (c) {
+      case "freshness", "source-freshness", "source_freshness" -> "source freshness";
+      case "generate" -> "docs generate";
+      default -> c;
+    };
   }
 
   /** @return {@code dbt build} for {@code dbt --debug build --select x} */
@@ -471,6 +523,9 @@ public final class LiveWriter implements AutoCloseable {
   }
 
   private void writeInvocation(InvocationState i, LocalDateTime now) throws SQLException {
+    if (i.runId == null && i.hasNodes) {
+      i.runId = Ids.assignLive(conn, environment, i.invocationId, jobLabel(i.command));
+    }
     long updated = run("UPDATE store.live_invocation SET status = ?,"
             + " command = coalesce(?, command), invocation_command = coalesce(?, invocation_command),"
             + " dbt_version = coalesce(?, dbt_version), started_at = least(started_at, ?),"
@@ -492,15 +547,23 @@ public final class LiveWriter implements AutoCloseable {
             + " status = ?, thread = coalesce(?, thread), node_index = coalesce(?, node_index),"
             + " started_at = coalesce(?, started_at), finished_at = ?, execution_time = ?,"
             + " rows_affected = ?, failures = ?, message = ?, relation_name = coalesce(?, relation_name),"
-            + " updated_at = ? WHERE environment = ? AND invocation_id = ? AND unique_id = ?",
+            + " updated_at = ?, compile_started_at = ?, compile_completed_at = ?,"
+            + " execute_started_at = ?, execute_completed_at = ?, adapter_response = ?"
+            + " WHERE environment = ? AND invocation_id = ? AND unique_id = ?",
         n.resourceType, n.name, n.status, n.thread, n.index, n.startedAt, n.finishedAt,
-        n.executionTime, n.rowsAffected, n.failures, n.message, n.relationName, now, environment,
-        n.invocationId, n.uniqueId);
+        n.executionTime, n.rowsAffected, n.failures, n.message, n.relationName, now,
+        n.compileStartedAt, n.compileCompletedAt, n.executeStartedAt, n.executeCompletedAt,
+        n.adapterResponse, environment, n.invocationId, n.uniqueId);
     if (updated == 0) {
-      run("INSERT INTO store.live_node VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      run("INSERT INTO store.live_node (environment, invocation_id, unique_id, resource_type, name,"
+              + " status, thread, node_index, started_at, finished_at, execution_time, rows_affected,"
+              + " failures, message, relation_name, updated_at, compile_started_at,"
+              + " compile_completed_at, execute_started_at, execute_completed_at, adapter_response)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           environment, n.invocationId, n.uniqueId, n.resourceType, n.name, n.status, n.thread,
           n.index, n.startedAt, n.finishedAt, n.executionTime, n.rowsAffected, n.failures,
-          n.message, n.relationName, now);
+          n.message, n.relationName, now, n.compileStartedAt, n.compileCompletedAt,
+          n.executeStartedAt, n.executeCompletedAt, n.adapterResponse);
     }
   }
 
@@ -510,9 +573,10 @@ public final class LiveWriter implements AutoCloseable {
             + " AND unique_id IS NOT DISTINCT FROM ? AND message IS NOT DISTINCT FROM ?",
         environment, w.invocationId(), w.event(), w.ts(), w.uniqueId(), w.message());
     if (!known) {
-      run("INSERT INTO store.live_warning VALUES (?, ?, ?, ?, ?, ?, ?)", environment,
+      run("INSERT INTO store.live_warning (environment, invocation_id, unique_id, event_name, level,"
+              + " ts, message, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", environment,
           w.invocationId(), w.uniqueId(), w.event(), w.level() == null ? null
-              : w.level().toLowerCase(Locale.ROOT), w.ts(), w.message());
+              : w.level().toLowerCase(Locale.ROOT), w.ts(), w.message(), w.data());
     }
   }
 

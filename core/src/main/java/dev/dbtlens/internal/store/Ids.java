@@ -20,7 +20,9 @@ public final class Ids {
 
   /** Where an id came from, strongest first. */
   public enum Source {
-    OPTION, PROCESS_ENV, ARTIFACT_ENV, ASSIGNED;
+    OPTION, PROCESS_ENV, ARTIFACT_ENV, ASSIGNED,
+    /** numbered from its structured log while it ran, before any artifact (docs/live.md) */
+    LOG;
 
     String sqlName() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -32,6 +34,7 @@ public final class Ids {
         case PROCESS_ENV -> "the process environment";
         case ARTIFACT_ENV -> "the artifacts' metadata.env";
         case ASSIGNED -> "assigned";
+        case LOG -> "its log";
       };
     }
   }
@@ -105,7 +108,12 @@ public final class Ids {
     List<String> warnings = new ArrayList<>();
     environment(c, env, requested.environment(), warnings);
     Map<String, String> missing = invocationsWithoutIds(c, env);
-    Id run = runForOne(requested.run(), missing, warnings);
+    // artifacts of a run numbered from its log need no id: a run id asked for is weighed (and
+    // not used, with a warning) in settleLogNumbered, not refused as naming no run
+    boolean onlyLogNumbered = missing.isEmpty() && Sql.exists(c, "SELECT 1 FROM store.run_ids r"
+        + " WHERE r.environment = ? AND r.id_source = 'log' AND EXISTS (SELECT 1 FROM store.artifact a"
+        + " WHERE a.environment = r.environment AND a.invocation_id = r.invocation_id)", env);
+    Id run = onlyLogNumbered ? null : runForOne(requested.run(), missing, warnings);
     for (Map.Entry<String, String> inv : missing.entrySet()) {
       InvocationIds fromArtifacts = requested.perInvocation().get(inv.getKey());
       Id job = first(requested.job(), fromArtifacts == null ? null : fromArtifacts.job());
@@ -117,7 +125,81 @@ public final class Ids {
       Sql.update(c, "INSERT INTO store.run_ids VALUES (?, ?, ?, ?, ?, ?)", env, inv.getKey(), runId,
           jobId, inv.getValue(), source.sqlName());
     }
+    settleLogNumbered(c, env, requested, warnings);
     return warnings;
+  }
+
+  /**
+   * Numbers an invocation known only from its structured log (a run in progress, or one that
+   * crashed before writing artifacts): the next run id of the database, and the job id of its job
+   * label, like an ingest would assign them. Its artifacts, when they arrive, keep the run id
+   * ({@link #assign} then takes the job label they give). Gives the environment its id when it has
+   * none.
+   *
+   * @param jobLabel the job label, e.g. {@code build}, or null
+   * @return the invocation's run id: the stored one when it has one
+   */
+  public static long assignLive(Connection c, String env, String invocationId, String jobLabel)
+      throws SQLException {
+    Long known = Sql.firstLong(c, "SELECT run_id FROM store.run_ids WHERE environment = ?"
+        + " AND invocation_id = ?", env, invocationId);
+    if (known != null) {
+      return known;
+    }
+    environment(c, env, null, new ArrayList<>());
+    long jobId = jobIdFor(c, env, jobLabel);
+    long runId = next(c, "SELECT max(run_id) FROM store.run_ids");
+    Sql.update(c, "INSERT INTO store.run_ids VALUES (?, ?, ?, ?, ?, ?)", env, invocationId, runId,
+        jobId, jobLabel, Source.LOG.sqlName());
+    return runId;
+  }
+
+  /**
+   * Invocations numbered from their log whose artifacts arrived: the run id stays (clients may have
+   * asked for it while the run was in progress); the job follows what the artifacts say, like
+   * for any invocation; once run_results arrived the ids count as assigned. A run id requested for
+   * such an invocation is not used (warning), as for any invocation that already has one.
+   */
+  private static void settleLogNumbered(Connection c, String env, Requested requested,
+      List<String> warnings) throws SQLException {
+    Map<String, String> labels = new LinkedHashMap<>();
+    Map<String, Boolean> finished = new LinkedHashMap<>();
+    Map<String, Long> runIds = new LinkedHashMap<>();
+    try (PreparedStatement s = c.prepareStatement("""
+        SELECT a.invocation_id,
+               coalesce(max(a.job), max(a.command) FILTER (WHERE a.kind = 'run_results'),
+                        max(a.command), any_value(r.job)),
+               bool_or(a.kind IN ('run_results', 'sources')), any_value(r.run_id)
+        FROM store.artifact a
+        JOIN store.run_ids r ON r.environment = a.environment AND r.invocation_id = a.invocation_id
+        WHERE a.environment = ? AND r.id_source = 'log'
+        GROUP BY a.invocation_id ORDER BY a.invocation_id""")) {
+      s.setString(1, env);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          labels.put(r.getString(1), r.getString(2));
+          finished.put(r.getString(1), r.getBoolean(3));
+          runIds.put(r.getString(1), r.getLong(4));
+        }
+      }
+    }
+    for (Map.Entry<String, String> inv : labels.entrySet()) {
+      InvocationIds fromArtifacts = requested.perInvocation().get(inv.getKey());
+      Id job = first(requested.job(), fromArtifacts == null ? null : fromArtifacts.job());
+      Id run = first(labels.size() == 1 ? requested.run() : null,
+          fromArtifacts == null ? null : fromArtifacts.run());
+      long runId = runIds.get(inv.getKey());
+      if (run != null && run.value() != runId) {
+        warnings.add("invocation " + inv.getKey() + " already has run id " + runId
+            + " (numbered from its log while it ran); the run id " + run.value() + " from "
+            + run.source().describe("--run-id") + " was not used");
+      }
+      long jobId = job != null ? job.value() : jobIdFor(c, env, inv.getValue());
+      Sql.update(c, "UPDATE store.run_ids SET job_id = ?, job = ?, id_source = ?"
+              + " WHERE environment = ? AND invocation_id = ?", jobId, inv.getValue(),
+          finished.get(inv.getKey()) ? Source.ASSIGNED.sqlName() : Source.LOG.sqlName(), env,
+          inv.getKey());
+    }
   }
 
   private static void environment(Connection c, String env, Id wanted, List<String> warnings)

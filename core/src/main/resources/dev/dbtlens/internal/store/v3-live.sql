@@ -2,7 +2,9 @@
 -- written in small transactions by `dbtlens follow` and by the ingest of log files. run_results,
 -- when they arrive, are the authority: the public views prefer them (views-live.sql).
 
--- One row per invocation seen in a log.
+-- One row per invocation seen in a log. An invocation gets its run id (store.run_ids, id_source
+-- 'log') when its first node starts, so that GraphQL's job(id, runId) reaches it while it runs; its
+-- artifacts, when they arrive, keep that run id.
 CREATE TABLE store.live_invocation (
   environment        VARCHAR NOT NULL,
   invocation_id      VARCHAR NOT NULL,
@@ -37,7 +39,14 @@ CREATE TABLE store.live_node (
   failures       BIGINT,
   message        VARCHAR,
   relation_name  VARCHAR,
-  updated_at     TIMESTAMP NOT NULL
+  updated_at     TIMESTAMP NOT NULL,
+  -- NodeFinished run_result.timing_info and adapter_response: what the log knows of the adapter's
+  -- work, kept for the results whose artifacts lack it (views-live.sql node_events)
+  compile_started_at   TIMESTAMP,
+  compile_completed_at TIMESTAMP,
+  execute_started_at   TIMESTAMP,
+  execute_completed_at TIMESTAMP,
+  adapter_response     JSON
 );
 
 -- Warnings and deprecations a log reported, with the node they name where they name one.
@@ -48,5 +57,6 @@ CREATE TABLE store.live_warning (
   event_name    VARCHAR NOT NULL,
   level         VARCHAR,
   ts            TIMESTAMP,
-  message       VARCHAR
+  message       VARCHAR,
+  data          JSON                -- the event's data without node_info (e.g. a DeprecationsSummary's summaries)
 );

@@ -8,10 +8,12 @@ import java.time.Instant;
 /**
  * An environment: the source of {@code Environment}, and through {@link Applied} and {@link
  * Definition} of its two states. {@code name} is the name given at ingest, {@code id} its number
- * ({@link Ids}).
+ * ({@link Ids}). {@code liveRuns}: whether a run of it is known from its structured log without
+ * its run_results (in progress, or crashed: docs/live.md).
  */
 public record EnvironmentRef(String name, long id, String dbtProjectName, String adapterType,
-    String dbtVersion, Instant lastUpdatedAt, String manifestRunId, Instant manifestGeneratedAt) {
+    String dbtVersion, Instant lastUpdatedAt, String manifestRunId, Instant manifestGeneratedAt,
+    boolean liveRuns) {
 
   /** Either state of an environment. */
   public interface State {
@@ -41,6 +43,6 @@ public record EnvironmentRef(String name, long id, String dbtProjectName, String
   static EnvironmentRef read(Row r) throws SQLException {
     return new EnvironmentRef(r.str("environment"), r.lng("environment_id"), r.str("project_name"),
         r.str("adapter_type"), r.str("dbt_version"), r.instant("last_generated_at"),
-        r.str("manifest_invocation_id"), r.instant("manifest_generated_at"));
+        r.str("manifest_invocation_id"), r.instant("manifest_generated_at"), r.bool("live_runs"));
   }
 }

@@ -29,7 +29,13 @@ public final class Environments {
         QUALIFY row_number() OVER (PARTITION BY environment ORDER BY generated_at DESC, ingested_at DESC) = 1
       )
       SELECT e.environment, ids.environment_id, e.last_generated_at, l.project_name, l.adapter_type,
-             l.dbt_version, m.manifest_invocation_id, m.manifest_generated_at
+             l.dbt_version, m.manifest_invocation_id, m.manifest_generated_at,
+             EXISTS (SELECT 1 FROM store.live_invocation li
+                     WHERE li.environment = e.environment
+                       AND NOT EXISTS (SELECT 1 FROM store.artifact a
+                                       WHERE a.environment = li.environment
+                                         AND a.invocation_id = li.invocation_id
+                                         AND a.kind IN ('run_results', 'sources'))) AS live_runs
       FROM environments e
       JOIN env_ids ids USING (environment)
       LEFT JOIN latest l USING (environment)

@@ -25,9 +25,18 @@ public final class Ids {
       ,
       run_ids AS (SELECT environment, invocation_id, job, run_id, job_id FROM invocations)""";
 
+  /**
+   * Every run: those with artifacts, and those known only from their structured log (numbered
+   * when their first node started, docs/live.md).
+   */
   private static final NamedSql RUNS = NamedSql.of("WITH " + RUN_IDS + """
 
-      SELECT environment, invocation_id, job, run_id, job_id FROM run_ids""");
+      SELECT environment, invocation_id, job, run_id, job_id FROM run_ids
+      UNION ALL
+      SELECT r.environment, r.invocation_id, r.job, r.run_id, r.job_id FROM store.run_ids r
+      WHERE r.id_source = 'log'
+        AND NOT EXISTS (SELECT 1 FROM store.artifact a
+                        WHERE a.environment = r.environment AND a.invocation_id = r.invocation_id)""");
 
   private static final Request.Memo<Runs> ALL_RUNS = new Request.Memo<>(Runs::new);
 

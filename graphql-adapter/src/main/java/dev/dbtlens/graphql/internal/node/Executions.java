@@ -1,5 +1,6 @@
 package dev.dbtlens.graphql.internal.node;
 
+import dev.dbtlens.graphql.internal.environment.Environments;
 import dev.dbtlens.graphql.internal.execution.Db;
 import dev.dbtlens.graphql.internal.execution.NamedSql;
 import dev.dbtlens.graphql.internal.execution.Request;
@@ -37,10 +38,82 @@ final class Executions {
         ON s.environment = a.environment AND s.unique_id = a.unique_id AND s.kind = 'success'
       WHERE a.environment = :env AND a.kind = 'attempt' AND a.unique_id IN (SELECT unnest(:ids))""");
 
+  /**
+   * {@link #EXECUTION}, for an environment with a run known only from its log: the last attempt
+   * and last success of each id as core materialises them, unless a run
+   * known only from its structured log (in progress, or crashed: no run_results) finished the node
+   * later: then that run's result is the last attempt (and the last success when it succeeded),
+   * with the node's finish time as the run's generated time (docs/live.md). Nodes still running
+   * keep their earlier execution.
+   */
+  private static final NamedSql EXECUTION_LIVE = NamedSql.of("""
+      WITH cur AS (
+        SELECT * FROM store.current_execution
+        WHERE environment = :env AND unique_id IN (SELECT unnest(:ids))
+      ),
+      live AS (
+        SELECT n.unique_id, n.invocation_id, n.status, n.message, n.finished_at AS generated_at,
+               n.failures, n.execution_time, n.rows_affected, ids.job, ids.run_id, ids.job_id,
+               n.compile_started_at, n.compile_completed_at, n.execute_started_at,
+               n.execute_completed_at,
+               coalesce(i.elapsed, epoch(i.last_event_at - i.started_at)) AS run_elapsed_time,
+               n.thread AS thread_id, n.adapter_response
+        FROM store.live_node n
+        JOIN store.live_invocation i ON i.environment = n.environment AND i.invocation_id = n.invocation_id
+        JOIN store.run_ids ids ON ids.environment = n.environment AND ids.invocation_id = n.invocation_id
+        WHERE n.environment = :env AND n.unique_id IN (SELECT unnest(:ids))
+          AND n.status <> 'running' AND n.finished_at IS NOT NULL
+          AND (ids.job IS NULL OR ids.job NOT IN ({nonBuilds}))
+          AND NOT EXISTS (SELECT 1 FROM store.artifact a WHERE a.environment = n.environment
+                          AND a.invocation_id = n.invocation_id AND a.kind = 'run_results')
+      ),
+      attempts AS (
+        SELECT * FROM (
+          SELECT unique_id, invocation_id, status, message, generated_at, failures, execution_time,
+                 rows_affected, job, run_id, job_id FROM cur WHERE kind = 'attempt'
+          UNION ALL
+          SELECT unique_id, invocation_id, status, message, generated_at, failures, execution_time,
+                 rows_affected, job, run_id, job_id FROM live)
+        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC NULLS LAST) = 1
+      ),
+      successes AS (
+        SELECT * FROM (
+          SELECT unique_id, run_id, job_id, invocation_id, job, execution_time, compile_started_at,
+                 compile_completed_at, execute_started_at, execute_completed_at, generated_at,
+                 run_elapsed_time, rows_affected, thread_id, adapter_response
+          FROM cur WHERE kind = 'success'
+          UNION ALL
+          SELECT unique_id, run_id, job_id, invocation_id, job, execution_time, compile_started_at,
+                 compile_completed_at, execute_started_at, execute_completed_at, generated_at,
+                 run_elapsed_time, rows_affected, thread_id, adapter_response
+          FROM live WHERE status IN ('success', 'pass'))
+        QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC NULLS LAST) = 1
+      )
+      SELECT a.unique_id,
+             a.invocation_id AS a_run_id, a.status AS a_status, a.message AS a_message,
+             a.generated_at AS a_generated_at, a.failures AS a_failures,
+             a.execution_time AS a_execution_time, a.rows_affected AS a_rows_affected, a.job AS a_job,
+             a.run_id AS a_run_number, a.job_id AS a_job_number,
+             s.run_id AS s_run_number, s.job_id AS s_job_number,
+             s.invocation_id AS s_run_id, s.job AS s_job, s.execution_time AS s_execution_time,
+             s.compile_started_at AS s_compile_started_at,
+             s.compile_completed_at AS s_compile_completed_at,
+             s.execute_started_at AS s_execute_started_at,
+             s.execute_completed_at AS s_execute_completed_at, s.generated_at AS s_generated_at,
+             s.run_elapsed_time AS s_run_elapsed_time, s.rows_affected AS s_rows_affected,
+             s.thread_id AS s_thread_id, s.adapter_response AS s_adapter_response
+      FROM attempts a
+      LEFT JOIN successes s ON s.unique_id = a.unique_id"""
+      .replace("{nonBuilds}", dev.dbtlens.RunResult.NON_BUILD_COMMANDS.stream().sorted()
+          .map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(", "))));
+
   /** @return the execution of each id; {@link ExecutionInfo#NEVER_RUN} for those never built */
   static Map<String, ExecutionInfo> executionInfo(Request request, String environment, Set<String> ids) {
     Map<String, ExecutionInfo> out = new HashMap<>();
-    request.db().list(EXECUTION, Map.of("env", environment, "ids", List.copyOf(ids)), r -> {
+    // the overlay of runs known only from their logs costs about a fifth of a page's time: only
+    // environments that have such a run pay it
+    NamedSql sql = Environments.named(request, environment).liveRuns() ? EXECUTION_LIVE : EXECUTION;
+    request.db().list(sql, Map.of("env", environment, "ids", List.copyOf(ids)), r -> {
       out.put(r.str("unique_id"), ExecutionInfo.read(r));
       return null;
     });

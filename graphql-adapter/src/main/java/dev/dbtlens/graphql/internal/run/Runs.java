@@ -35,11 +35,23 @@ public final class Runs {
   public record Query(String environment, String invocationId, List<String> ids, List<String> types,
       List<String> statuses, Instant since, int perNode, boolean buildsOnly) {}
 
+  /**
+   * Where a result has no timing (run_results written without it), the timing its invocation's
+   * structured log gave ({@code store.live_node}, docs/live.md).
+   */
   private static final NamedSql RESULTS = NamedSql.of("""
-      SELECT r.*, i.job, i.elapsed_time AS run_elapsed_time, n.name
+      SELECT r.* REPLACE (
+               coalesce(r.compile_started_at, ln.compile_started_at) AS compile_started_at,
+               coalesce(r.compile_completed_at, ln.compile_completed_at) AS compile_completed_at,
+               coalesce(r.execute_started_at, ln.execute_started_at) AS execute_started_at,
+               coalesce(r.execute_completed_at, ln.execute_completed_at) AS execute_completed_at,
+               coalesce(r.execution_time, ln.execution_time) AS execution_time),
+             i.job, i.elapsed_time AS run_elapsed_time, n.name
       FROM run_results r
       LEFT JOIN invocations i ON i.environment = r.environment AND i.invocation_id = r.invocation_id
       LEFT JOIN nodes n ON n.environment = r.environment AND n.unique_id = r.unique_id
+      LEFT JOIN store.live_node ln ON ln.environment = r.environment
+        AND ln.invocation_id = r.invocation_id AND ln.unique_id = r.unique_id
       WHERE (:env IS NULL OR r.environment = :env)
         AND (:invocation IS NULL OR r.invocation_id = :invocation)
         AND (:ids IS NULL OR list_contains(:ids, r.unique_id) OR list_contains(:ids, n.name)
@@ -64,7 +76,48 @@ public final class Runs {
     p.put("since", timestamp(q.since()));
     p.put("perNode", q.perNode());
     p.put("buildsOnly", q.buildsOnly());
-    return request.db().list(RESULTS, p, RunRow::read);
+    List<RunRow> rows = request.db().list(RESULTS, p, RunRow::read);
+    if (rows.isEmpty() && q.invocationId() != null) {
+      return live(request, q);
+    }
+    return rows;
+  }
+
+  /**
+   * The nodes of a run known only from its structured log (no run_results yet: in progress, or
+   * crashed), as far as the log went: {@code running} nodes with their execution time so far (up
+   * to the invocation's latest logged event), finished ones with dbt's status and timings.
+   */
+  private static final NamedSql LIVE_RESULTS = NamedSql.of("""
+      SELECT e.environment, e.unique_id, coalesce(n.name, ln.name) AS name, e.resource_type,
+             e.invocation_id, ids.job, ids.job AS command, e.status, e.message,
+             CASE WHEN e.status = 'running' AND e.started_at IS NOT NULL
+                  THEN greatest(0, round(epoch(i.last_event_at - e.started_at), 6))
+                  ELSE e.execution_time END AS execution_time,
+             e.thread AS thread_id, e.compile_started_at, e.compile_completed_at,
+             e.execute_started_at, e.execute_completed_at, NULL::TIMESTAMP AS generated_at,
+             coalesce(i.elapsed, epoch(i.last_event_at - i.started_at)) AS run_elapsed_time,
+             e.rows_affected, e.failures, e.adapter_response, ln.relation_name
+      FROM node_events e
+      JOIN store.live_invocation i ON i.environment = e.environment AND i.invocation_id = e.invocation_id
+      JOIN store.live_node ln ON ln.environment = e.environment AND ln.invocation_id = e.invocation_id
+        AND ln.unique_id = e.unique_id
+      LEFT JOIN store.run_ids ids ON ids.environment = e.environment AND ids.invocation_id = e.invocation_id
+      LEFT JOIN store.gql_node n ON n.environment = e.environment AND n.unique_id = e.unique_id
+      WHERE e.invocation_id = :invocation AND (:env IS NULL OR e.environment = :env) AND e.source = 'log'
+        AND (:ids IS NULL OR list_contains(:ids, e.unique_id) OR list_contains(:ids, n.name))
+        AND (:types IS NULL OR list_contains(:types, e.resource_type))
+        AND (:statuses IS NULL OR list_contains(:statuses, e.status))
+      ORDER BY e.environment, e.unique_id""");
+
+  private static List<RunRow> live(Request request, Query q) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("env", q.environment());
+    p.put("invocation", q.invocationId());
+    p.put("ids", q.ids());
+    p.put("types", q.types());
+    p.put("statuses", q.statuses());
+    return request.db().list(LIVE_RESULTS, p, RunRow::read);
   }
 
   private static final NamedSql FRESHNESS = NamedSql.of("""
@@ -95,12 +148,26 @@ public final class Runs {
     return request.db().list(FRESHNESS, p, FreshnessRun::read);
   }
 
+  /**
+   * The runs with artifacts, and those known only from their log (generated_at NULL: a job's latest
+   * run is its latest with artifacts; an in-progress run is reached by its run id).
+   */
   private static final NamedSql JOB = NamedSql.of("""
+      WITH runs AS (
+        SELECT environment, invocation_id, job, command, dbt_version, generated_at, elapsed_time, artifacts
+        FROM invocations
+        UNION ALL
+        SELECT l.environment, l.invocation_id, r.job, r.job, l.dbt_version, NULL::TIMESTAMP,
+               coalesce(l.elapsed, epoch(l.last_event_at - l.started_at)), []::VARCHAR[]
+        FROM store.live_invocation l
+        JOIN store.run_ids r ON r.environment = l.environment AND r.invocation_id = l.invocation_id
+        WHERE NOT EXISTS (SELECT 1 FROM store.artifact a
+                          WHERE a.environment = l.environment AND a.invocation_id = l.invocation_id))
       SELECT environment, invocation_id, job, command, dbt_version, generated_at, elapsed_time, artifacts
-      FROM invocations
+      FROM runs
       WHERE (:env IS NULL OR environment = :env)
         AND (CASE WHEN :runId IS NULL THEN job = :job ELSE invocation_id = :runId END)
-      ORDER BY generated_at DESC NULLS LAST, environment
+      ORDER BY generated_at DESC NULLS LAST, environment, invocation_id
       LIMIT 1""");
 
   /**
