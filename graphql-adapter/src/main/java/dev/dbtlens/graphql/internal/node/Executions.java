@@ -15,11 +15,8 @@ import java.util.Set;
 final class Executions {
   private Executions() {}
 
-  /**
-   * The last attempt and last success of each id, as core materialises them at ingest
-   * ({@code store.current_execution}: builds only, with the run's ids and job label).
-   */
-  private static final NamedSql EXECUTION = NamedSql.of("""
+  /** The columns {@link ExecutionInfo#read} reads, from an attempt {@code a} and a success {@code s}. */
+  private static final String ATTEMPT_AND_SUCCESS = """
       SELECT a.unique_id,
              a.invocation_id AS a_run_id, a.status AS a_status, a.message AS a_message,
              a.generated_at AS a_generated_at, a.failures AS a_failures,
@@ -32,11 +29,19 @@ final class Executions {
              s.execute_started_at AS s_execute_started_at,
              s.execute_completed_at AS s_execute_completed_at, s.generated_at AS s_generated_at,
              s.run_elapsed_time AS s_run_elapsed_time, s.rows_affected AS s_rows_affected,
-             s.thread_id AS s_thread_id, s.adapter_response AS s_adapter_response
+             s.thread_id AS s_thread_id, s.adapter_response AS s_adapter_response""";
+
+  /**
+   * The last attempt and last success of each id, as core materialises them at ingest
+   * ({@code store.current_execution}: builds only, with the run's ids and job label).
+   */
+  private static final NamedSql EXECUTION = NamedSql.of("""
+      {attemptAndSuccess}
       FROM store.current_execution a
       LEFT JOIN store.current_execution s
         ON s.environment = a.environment AND s.unique_id = a.unique_id AND s.kind = 'success'
-      WHERE a.environment = :env AND a.kind = 'attempt' AND a.unique_id IN (SELECT unnest(:ids))""");
+      WHERE a.environment = :env AND a.kind = 'attempt' AND a.unique_id IN (SELECT unnest(:ids))"""
+      .replace("{attemptAndSuccess}", ATTEMPT_AND_SUCCESS));
 
   /**
    * {@link #EXECUTION}, for an environment with a run known only from its log: the last attempt
@@ -89,21 +94,10 @@ final class Executions {
           FROM live WHERE status IN ('success', 'pass'))
         QUALIFY row_number() OVER (PARTITION BY unique_id ORDER BY generated_at DESC NULLS LAST) = 1
       )
-      SELECT a.unique_id,
-             a.invocation_id AS a_run_id, a.status AS a_status, a.message AS a_message,
-             a.generated_at AS a_generated_at, a.failures AS a_failures,
-             a.execution_time AS a_execution_time, a.rows_affected AS a_rows_affected, a.job AS a_job,
-             a.run_id AS a_run_number, a.job_id AS a_job_number,
-             s.run_id AS s_run_number, s.job_id AS s_job_number,
-             s.invocation_id AS s_run_id, s.job AS s_job, s.execution_time AS s_execution_time,
-             s.compile_started_at AS s_compile_started_at,
-             s.compile_completed_at AS s_compile_completed_at,
-             s.execute_started_at AS s_execute_started_at,
-             s.execute_completed_at AS s_execute_completed_at, s.generated_at AS s_generated_at,
-             s.run_elapsed_time AS s_run_elapsed_time, s.rows_affected AS s_rows_affected,
-             s.thread_id AS s_thread_id, s.adapter_response AS s_adapter_response
+      {attemptAndSuccess}
       FROM attempts a
       LEFT JOIN successes s ON s.unique_id = a.unique_id"""
+      .replace("{attemptAndSuccess}", ATTEMPT_AND_SUCCESS)
       .replace("{nonBuilds}", dev.dbtlens.RunResult.NON_BUILD_COMMANDS.stream().sorted()
           .map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(", "))));
 
