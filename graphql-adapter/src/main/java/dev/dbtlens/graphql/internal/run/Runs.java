@@ -78,7 +78,7 @@ public final class Runs {
     p.put("buildsOnly", q.buildsOnly());
     List<RunRow> rows = request.db().list(RESULTS, p, RunRow::read);
     if (rows.isEmpty() && q.invocationId() != null) {
-      return live(request, q);
+      return request.db().list(LIVE_RESULTS, p, RunRow::read);
     }
     return rows;
   }
@@ -109,16 +109,6 @@ public final class Runs {
         AND (:types IS NULL OR list_contains(:types, e.resource_type))
         AND (:statuses IS NULL OR list_contains(:statuses, e.status))
       ORDER BY e.environment, e.unique_id""");
-
-  private static List<RunRow> live(Request request, Query q) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("env", q.environment());
-    p.put("invocation", q.invocationId());
-    p.put("ids", q.ids());
-    p.put("types", q.types());
-    p.put("statuses", q.statuses());
-    return request.db().list(LIVE_RESULTS, p, RunRow::read);
-  }
 
   private static final NamedSql FRESHNESS = NamedSql.of("""
       SELECT f.*, i.job, n.name, n.source_name
