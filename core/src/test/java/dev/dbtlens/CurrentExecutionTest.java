@@ -70,7 +70,8 @@ class CurrentExecutionTest {
     }
   }
 
-  private static List<String> rows(Connection c, String sql) throws SQLException {
+  /** @return each row of the query, its cells joined by {@code " | "} (also used by IncrementalCurrentStateTest) */
+  static List<String> rows(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
       int n = r.getMetaData().getColumnCount();
