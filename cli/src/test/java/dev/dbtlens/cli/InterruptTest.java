@@ -35,7 +35,7 @@ class InterruptTest {
     assertThat(ingest.waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
 
     assertThat(spilled).as("DuckDB spilled to its temp folder before Ctrl-C: " + Files.readString(err)).isTrue();
-    assertThat(ingest.exitValue()).isEqualTo(130);
+    assertThat(ingest.exitValue()).as("exit code; stderr: " + Files.readString(err)).isEqualTo(130);
     List<String> lines = Files.readAllLines(err);
     assertThat(lines).last().asString()
         .startsWith("interrupted: nothing was written to " + db + " (the ingest was rolled back)");

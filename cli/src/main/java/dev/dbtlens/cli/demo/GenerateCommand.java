@@ -46,13 +46,19 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "The folder to write; created if absent, must be empty if present.")
   Path out;
 
+  @Option(names = "--plant-column-lineage",
+      description = "Write models whose SQL references only columns their parents have, and the"
+          + " column lineage edges they must give into planted-column-lineage.json"
+          + " (docs/column-lineage.md). Off by default.")
+  boolean plantColumnLineage;
+
   @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() {
     Options options;
     try {
-      options = new Options(models, invocations, seed);
+      options = new Options(models, invocations, seed).withPlantedColumnLineage(plantColumnLineage);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
