@@ -22,12 +22,14 @@ class InterruptTest {
     assertThat(Cli.run("ingest", "--db", db.toString(), folder.toString()).exit()).isZero();
     String artifactsBefore = Cli.value(db, "SELECT count(*) FROM artifacts");
     Path project = dir.resolve("big");
-    ProjectGenerator.generate(new ProjectGenerator.Options(3000, 1, 5), project); // a 36 MB manifest
+    ProjectGenerator.generate(new ProjectGenerator.Options(3000, 2, 5), project); // 36 MB manifests
     Path wal = dir.resolve("lens.duckdb.wal");
     Path temp = dir.resolve("lens.duckdb.tmp");
     Path err = dir.resolve("stderr.txt");
 
-    // a small memory limit makes DuckDB spill into lens.duckdb.tmp/ while the manifest is read
+    // a small memory limit makes DuckDB spill into lens.duckdb.tmp/ while the first manifest is read;
+    // the second invocation's files come after it, so Ctrl-C lands while files are still being read
+    // (at this limit the ingest could not finish: it runs out of memory writing the node tables)
     Process ingest = new ProcessBuilder(javaCommand("ingest", "--db", db.toString(), "--memory-limit", "24MB",
         project.toString())).redirectError(err.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
     boolean spilled = waitFor(() -> Files.isDirectory(temp) && Files.exists(wal), ingest);
