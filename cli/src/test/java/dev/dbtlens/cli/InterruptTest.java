@@ -31,9 +31,12 @@ class InterruptTest {
     // out and the WAL exists); a small memory limit makes DuckDB spill into lens.duckdb.tmp/ by then
     // on a quiet machine. At this limit the ingest could not finish (it runs out of memory writing
     // the node tables: README, "What it reads"), so Ctrl-C must land before that: hence the progress line,
-    // not the temp folder, decides when to send it.
+    // not the temp folder, decides when to send it. Two files of one invocation, the catalog read first:
+    // the manifest is the last file, whose progress line is never left out (one a second at most).
+    Path build = project.resolve("001-build");
     Process ingest = new ProcessBuilder(javaCommand("ingest", "--db", db.toString(), "--memory-limit", "24MB",
-        project.toString())).redirectError(err.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        build.resolve("catalog.json").toString(), build.resolve("manifest.json").toString()))
+        .redirectError(err.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
     boolean reading = waitFor(() -> Files.exists(wal) && readsManifest(err), ingest);
     boolean spilled = Files.isDirectory(temp);
     new ProcessBuilder("kill", "-INT", String.valueOf(ingest.pid())).start().waitFor();
