@@ -152,12 +152,12 @@ public final class DbtLens implements AutoCloseable {
     // ingest: column lineage of the definitions that changed (docs/column-lineage.md), the
     // recommendations the SQL views show for the latest manifest (docs/recommendations.md), and
     // alerts comparing the latest results with the history.
-    if (!report.nothingAdded()) {
-      afterCommit("column lineage", env, () -> {
-        ColumnIngest.refresh(store, env, Math.max(1, Runtime.getRuntime().availableProcessors()));
-        return null;
-      }, null);
-    }
+    // (each step stops at once when its stored marker says it is up to date, so one that failed
+    // runs again on the next ingest, even of nothing new)
+    afterCommit("column lineage", env, () -> {
+      ColumnIngest.refresh(store, env, Math.max(1, Runtime.getRuntime().availableProcessors()));
+      return null;
+    }, null);
     afterCommit("recommendations", env, () -> {
       new dev.dbtlens.internal.recommend.Evaluator(store, lineage).materialise(env);
       return null;
@@ -179,6 +179,11 @@ public final class DbtLens implements AutoCloseable {
     } catch (Exception | StackOverflowError e) { // a parser deep in a huge model's SQL
       System.getLogger("dev.dbtlens").log(System.Logger.Level.WARNING,
           "deriving " + what + " for environment '" + environment + "' failed: " + e.getMessage(), e);
+      return fallback;
+    } catch (OutOfMemoryError e) { // what the step held is unreachable again: the ingest stands
+      System.getLogger("dev.dbtlens").log(System.Logger.Level.WARNING, "deriving " + what
+          + " for environment '" + environment + "' ran out of Java heap (" + e.getMessage() + "; max heap "
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): the artifacts are committed; the next ingest with a larger -Xmx derives it");
       return fallback;
     }
   }

@@ -65,7 +65,7 @@ public final class ColumnIngest {
     try (TableWriter models = new TableWriter(conn, "column_model");
         TableWriter edges = new TableWriter(conn, "column_edge");
         TableWriter filters = new TableWriter(conn, "column_filter")) {
-      LineageBuilder.build(nodes, threads, n -> known.get(keys.get(n.uniqueId())), (n, l) -> {
+      LineageBuilder.build(nodes, threads, n -> known.get(keys.get(n.uniqueId())), ids -> code(conn, ids), (n, l) -> {
         String key = keys.get(n.uniqueId());
         known.put(key, l);
         counts[0]++;
@@ -82,7 +82,7 @@ public final class ColumnIngest {
       }
       try (TableWriter current = new TableWriter(conn, "column_current")) {
         for (NodeInput n : nodes) {
-          if (n.compiledSql() != null && !n.compiledSql().isBlank()) {
+          if (n.hasCode()) {
             current.begin().str(environment).str(n.uniqueId()).str(keys.get(n.uniqueId())).end();
           }
         }
@@ -200,6 +200,7 @@ public final class ColumnIngest {
   private static Map<String, ModelLineage> cached(DuckDBConnection conn, String environment) throws SQLException {
     Map<String, List<OutColumn>> cols = new HashMap<>();
     Map<String, ModelLineage> out = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
     try (PreparedStatement s = conn.prepareStatement(
         "SELECT m.lineage_key, m.error_category, m.error, m.columns_complete, e.column_name"
             + " FROM store.column_model m LEFT JOIN (SELECT DISTINCT lineage_key, column_name, column_index"
@@ -212,7 +213,8 @@ public final class ColumnIngest {
           String key = r.getString(1);
           List<OutColumn> list = cols.computeIfAbsent(key, k -> new ArrayList<>());
           if (r.getString(5) != null) {
-            list.add(new OutColumn(r.getString(5), "transformed", null, List.of(), null, null));
+            list.add(new OutColumn(names.computeIfAbsent(r.getString(5), k -> k), "transformed", null, List.of(),
+                null, null));
           }
           if (!out.containsKey(key)) {
             out.put(key, new ModelLineage(list, List.of(), r.getString(2), r.getString(3),
@@ -224,7 +226,12 @@ public final class ColumnIngest {
     return out;
   }
 
+  /**
+   * Every node's input but its compiled code, which {@link #code} loads a slice at a time (a
+   * manifest's code can be gigabytes); column names are shared between nodes.
+   */
   private static List<NodeInput> inputs(DuckDBConnection conn, String environment) throws SQLException {
+    Map<String, String> names = new HashMap<>();
     Map<String, List<String>> documented = new HashMap<>();
     try (PreparedStatement s = conn.prepareStatement("SELECT cn.unique_id, c.column_name FROM store.current_node cn"
         + " JOIN store.def_column c ON c.def_hash = cn.def_hash WHERE cn.environment = ?"
@@ -232,7 +239,7 @@ public final class ColumnIngest {
       s.setString(1, environment);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          documented.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+          documented.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(names.computeIfAbsent(r.getString(2), k -> k));
         }
       }
     }
@@ -243,14 +250,16 @@ public final class ColumnIngest {
       s.setString(1, environment);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          catalog.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+          catalog.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(names.computeIfAbsent(r.getString(2), k -> k));
         }
       }
     }
     List<NodeInput> nodes = new ArrayList<>();
     try (PreparedStatement s = conn.prepareStatement(
         "SELECT cn.unique_id, d.resource_type, d.relation_name, d.database, d.schema, d.alias, d.materialized,"
-            + " d.depends_on_nodes, c.compiled_code, d.language, cn.compiled_hash"
+            + " d.depends_on_nodes,"
+            + " CASE WHEN d.resource_type IN ('model', 'snapshot') AND d.language IS DISTINCT FROM 'python'"
+            + "   AND trim(c.compiled_code) <> '' THEN cn.compiled_hash END"
             + " FROM store.current_node cn JOIN store.node_def d ON d.def_hash = cn.def_hash"
             + " LEFT JOIN store.compiled c ON c.compiled_hash = cn.compiled_hash"
             + " WHERE cn.environment = ? AND d.resource_type NOT IN ('macro', 'test', 'doc')"
@@ -272,20 +281,35 @@ public final class ColumnIngest {
               deps.add(String.valueOf(o));
             }
           }
-          String sql = null;
-          if (("model".equals(type) || "snapshot".equals(type)) && !"python".equals(r.getString(10))) {
-            sql = r.getString(9);
-          }
-          nodes.add(new NodeInput(uid, rel, deps, sql, documented.getOrDefault(uid, List.of()), catalog.get(uid)));
+          nodes.add(new NodeInput(uid, rel, deps, null, documented.getOrDefault(uid, List.of()), catalog.get(uid),
+              r.getString(9)));
         }
       }
     }
     return nodes;
   }
 
+  /** @return the compiled code of the given hashes, by hash */
+  private static Map<String, String> code(DuckDBConnection conn, List<String> hashes) {
+    Map<String, String> out = new HashMap<>();
+    try (PreparedStatement s = conn.prepareStatement(
+        "SELECT compiled_hash, compiled_code FROM store.compiled WHERE compiled_hash IN (SELECT unnest(?))")) {
+      s.setObject(1, conn.createArrayOf("VARCHAR", hashes.toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new dev.dbtlens.StorageException("reading compiled code for column lineage: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   /**
-   * The content a node's lineage depends on: its id and compiled code, and each parent's relation
-   * name, catalog and documented columns and (for parents with SQL) lineage key.
+   * The content a node's lineage depends on: its id and compiled code (by its content hash), and
+   * each parent's relation name, catalog and documented columns and (for parents with SQL) lineage
+   * key. (Version 1 of the key hashed the code's text: those keys are computed once more.)
    */
   static String key(NodeInput n, Map<String, NodeInput> byId, Map<String, String> memo, int depth) {
     String k = memo.get(n.uniqueId());
@@ -293,16 +317,16 @@ public final class ColumnIngest {
       return k;
     }
     memo.put(n.uniqueId(), "cycle");
-    StringBuilder b = new StringBuilder("v1\u0000").append(n.uniqueId()).append('\u0000')
-        .append(n.compiledSql()).append('\u0000');
-    if (n.compiledSql() != null && depth < 5_000) {
+    StringBuilder b = new StringBuilder("v2\u0000").append(n.uniqueId()).append('\u0000')
+        .append(n.codeId() != null ? n.codeId() : n.compiledSql()).append('\u0000');
+    if (n.hasCode() && depth < 5_000) {
       for (String p : n.dependsOn()) {
         NodeInput parent = byId.get(p);
         b.append(p).append('\u0001');
         if (parent != null) {
           b.append(parent.relationName()).append('\u0001').append(parent.catalogColumns()).append('\u0001')
               .append(parent.documentedColumns()).append('\u0001');
-          if (parent.compiledSql() != null) {
+          if (parent.hasCode()) {
             b.append(key(parent, byId, memo, depth + 1));
           }
         }

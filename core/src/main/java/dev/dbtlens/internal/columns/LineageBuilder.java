@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Computes the column lineage of a whole manifest: parents before children (a parsed model's
@@ -20,12 +24,29 @@ public final class LineageBuilder {
    * A node of the manifest.
    *
    * @param relationName where it lives in the warehouse (null for ephemeral models, tests, ...)
-   * @param compiledSql its compiled code, or null when it has none to analyze
+   * @param compiledSql its compiled code, or null when it has none to analyze or when {@code codeId}
+   *     names code that the builder loads when it analyzes the node
    * @param documentedColumns the columns its YAML documents, in order
    * @param catalogColumns the columns the catalog lists, or null without a catalog entry
+   * @param codeId the content hash of its compiled code when that is loaded on demand (see {@link
+   *     #build(List, int, Function, Function, BiConsumer)}), else null
    */
   public record NodeInput(String uniqueId, String relationName, List<String> dependsOn, String compiledSql,
-      List<String> documentedColumns, List<String> catalogColumns) {}
+      List<String> documentedColumns, List<String> catalogColumns, String codeId) {
+    /** A node whose compiled code (or null) is at hand. */
+    public NodeInput(String uniqueId, String relationName, List<String> dependsOn, String compiledSql,
+        List<String> documentedColumns, List<String> catalogColumns) {
+      this(uniqueId, relationName, dependsOn, compiledSql, documentedColumns, catalogColumns, null);
+    }
+
+    /** @return whether it has compiled code to analyze, at hand or to load */
+    public boolean hasCode() {
+      return codeId != null || (compiledSql != null && !compiledSql.isBlank());
+    }
+  }
+
+  /** Nodes analyzed together: their code is loaded at once, and only theirs is held. */
+  static final int SLICE = 500;
 
   private LineageBuilder() {}
 
@@ -42,8 +63,20 @@ public final class LineageBuilder {
    * @param cached a node's lineage computed before (its column names are enough), or null to
    *     analyze it; cached nodes are not handed to the sink
    */
-  public static void build(List<NodeInput> nodes, int threads, java.util.function.Function<NodeInput, ModelLineage> cached,
+  public static void build(List<NodeInput> nodes, int threads, Function<NodeInput, ModelLineage> cached,
       BiConsumer<NodeInput, ModelLineage> sink) {
+    build(nodes, threads, cached, ids -> Map.of(), sink);
+  }
+
+  /**
+   * Analyzes generation by generation, each in slices of {@value #SLICE} nodes: memory holds one
+   * slice's code and results, whatever the size of the manifest.
+   *
+   * @param code the compiled code of the given {@code codeId}s, by id (called once per slice for
+   *     the nodes to analyze whose code is not at hand)
+   */
+  public static void build(List<NodeInput> nodes, int threads, Function<NodeInput, ModelLineage> cached,
+      Function<List<String>, Map<String, String>> code, BiConsumer<NodeInput, ModelLineage> sink) {
     Relations relations = new Relations();
     Map<String, NodeInput> byId = new HashMap<>();
     for (NodeInput n : nodes) {
@@ -59,29 +92,8 @@ public final class LineageBuilder {
     ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
     try {
       for (List<NodeInput> gen : generations) {
-        List<ModelLineage> before = gen.stream().map(cached).toList();
-        java.util.function.IntFunction<ModelLineage> one = i -> before.get(i) != null ? before.get(i)
-            : new Analyzer(relations, gen.get(i).dependsOn()).analyze(gen.get(i).compiledSql());
-        List<ModelLineage> results;
-        long fresh = before.stream().filter(java.util.Objects::isNull).count();
-        if (pool == null || fresh < 4) {
-          results = java.util.stream.IntStream.range(0, gen.size()).mapToObj(one).toList();
-        } else {
-          results = pool.submit(() -> java.util.stream.IntStream.range(0, gen.size()).parallel()
-              .mapToObj(one).toList()).get();
-        }
-        for (int i = 0; i < gen.size(); i++) {
-          NodeInput n = gen.get(i);
-          ModelLineage l = results.get(i);
-          boolean hasCatalog = n.catalogColumns() != null && !n.catalogColumns().isEmpty();
-          if (!hasCatalog && l.errorCategory() == null && !l.columns().isEmpty()) {
-            boolean complete = !l.issues().containsKey("unexpanded_star");
-            relations.setColumns(n.uniqueId(), l.columns().stream().map(ModelLineage.OutColumn::name).toList(),
-                complete);
-          }
-          if (before.get(i) == null) {
-            sink.accept(n, l);
-          }
+        for (int from = 0; from < gen.size(); from += SLICE) {
+          slice(gen.subList(from, Math.min(gen.size(), from + SLICE)), relations, pool, cached, code, sink);
         }
       }
     } catch (InterruptedException e) {
@@ -96,12 +108,54 @@ public final class LineageBuilder {
     }
   }
 
+  /** Analyzes part of one generation (none of its nodes depends on another). */
+  private static void slice(List<NodeInput> slice, Relations relations, ForkJoinPool pool,
+      Function<NodeInput, ModelLineage> cached, Function<List<String>, Map<String, String>> code,
+      BiConsumer<NodeInput, ModelLineage> sink) throws InterruptedException, ExecutionException {
+    List<ModelLineage> before = slice.stream().map(cached).toList();
+    List<String> toLoad = new ArrayList<>();
+    for (int i = 0; i < slice.size(); i++) {
+      if (before.get(i) == null && slice.get(i).compiledSql() == null) {
+        toLoad.add(slice.get(i).codeId());
+      }
+    }
+    Map<String, String> loaded = toLoad.isEmpty() ? Map.of() : code.apply(toLoad);
+    List<NodeInput> gen = new ArrayList<>(slice.size());
+    for (NodeInput n : slice) {
+      gen.add(n.compiledSql() != null || !loaded.containsKey(n.codeId()) ? n
+          : new NodeInput(n.uniqueId(), n.relationName(), n.dependsOn(), loaded.get(n.codeId()),
+              n.documentedColumns(), n.catalogColumns(), n.codeId()));
+    }
+    IntFunction<ModelLineage> one = i -> before.get(i) != null ? before.get(i)
+        : new Analyzer(relations, gen.get(i).dependsOn()).analyze(gen.get(i).compiledSql());
+    List<ModelLineage> results;
+    long fresh = before.stream().filter(Objects::isNull).count();
+    if (pool == null || fresh < 4) {
+      results = IntStream.range(0, gen.size()).mapToObj(one).toList();
+    } else {
+      results = pool.submit(() -> IntStream.range(0, gen.size()).parallel().mapToObj(one).toList()).get();
+    }
+    for (int i = 0; i < gen.size(); i++) {
+      NodeInput n = gen.get(i);
+      ModelLineage l = results.get(i);
+      boolean hasCatalog = n.catalogColumns() != null && !n.catalogColumns().isEmpty();
+      if (!hasCatalog && l.errorCategory() == null && !l.columns().isEmpty()) {
+        boolean complete = !l.issues().containsKey("unexpanded_star");
+        relations.setColumns(n.uniqueId(), l.columns().stream().map(ModelLineage.OutColumn::name).toList(),
+            complete);
+      }
+      if (before.get(i) == null) {
+        sink.accept(n, l);
+      }
+    }
+  }
+
   /** Nodes with compiled SQL, grouped so that every node comes after the nodes it depends on. */
   private static List<List<NodeInput>> generations(List<NodeInput> nodes, Map<String, NodeInput> byId) {
     Map<String, Integer> depth = new HashMap<>();
     List<List<NodeInput>> gens = new ArrayList<>();
     for (NodeInput n : nodes) {
-      if (n.compiledSql() == null || n.compiledSql().isBlank()) {
+      if (!n.hasCode()) {
         continue;
       }
       int d = depth(n, byId, depth, 0);
@@ -126,7 +180,7 @@ public final class LineageBuilder {
     if (n.dependsOn() != null) {
       for (String p : n.dependsOn()) {
         NodeInput parent = byId.get(p);
-        if (parent != null && parent.compiledSql() != null && !parent.compiledSql().isBlank()) {
+        if (parent != null && parent.hasCode()) {
           d = Math.max(d, depth(parent, byId, memo, guard + 1) + 1);
         }
       }

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class Relations {
   private final Map<String, List<String>> byName = new HashMap<>();
   private final Map<String, NodeColumns> columns = new HashMap<>();
+  private final Map<String, String> names = new HashMap<>(); // one copy of each column name
 
   /** A node's columns and whether they are the whole list (a catalog, a parsed model). */
   public record NodeColumns(List<String> names, boolean complete) {}
@@ -41,7 +42,8 @@ public final class Relations {
   /** Sets (or replaces) a node's columns; lower-cased. */
   public void setColumns(String uniqueId, List<String> names, boolean complete) {
     columns.put(uniqueId, new NodeColumns(
-        names.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList(), complete));
+        names.stream().map(n -> this.names.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> k)).distinct().toList(),
+        complete));
   }
 
   /** @return the node's columns, or null when none are known */
