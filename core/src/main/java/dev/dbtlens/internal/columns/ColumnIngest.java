@@ -51,23 +51,19 @@ public final class ColumnIngest {
       storeMarker(conn, environment, marker); // other changes: the same inputs, nothing to analyze
       return new Outcome(0, 0, 0);
     }
-    List<NodeInput> nodes = inputs(conn, environment);
-    Map<String, NodeInput> byId = new HashMap<>();
-    nodes.forEach(n -> byId.put(n.uniqueId(), n));
-    Map<String, String> keys = new HashMap<>();
-    for (NodeInput n : nodes) {
-      key(n, byId, keys, 0);
-    }
-    Map<String, ModelLineage> known = cached(conn, environment);
     int[] counts = new int[2];
+    List<NodeInput> nodes;
     boolean auto = conn.getAutoCommit();
-    conn.setAutoCommit(false);
+    conn.setAutoCommit(false); // one snapshot: the code's row ids hold until the commit
     try (TableWriter models = new TableWriter(conn, "column_model");
         TableWriter edges = new TableWriter(conn, "column_edge");
         TableWriter filters = new TableWriter(conn, "column_filter")) {
-      LineageBuilder.build(nodes, threads, n -> known.get(keys.get(n.uniqueId())), ids -> code(conn, ids), (n, l) -> {
+      Map<String, Long> codeRows = new HashMap<>();
+      nodes = inputs(conn, environment, codeRows);
+      Map<String, String> keys = keys(nodes);
+      Map<String, ModelLineage> known = cached(conn, environment);
+      LineageBuilder.build(nodes, threads, n -> known.get(keys.get(n.uniqueId())), ids -> code(conn, ids, codeRows), (n, l) -> {
         String key = keys.get(n.uniqueId());
-        known.put(key, l);
         counts[0]++;
         if (l.errorCategory() != null) {
           counts[1]++;
@@ -226,11 +222,26 @@ public final class ColumnIngest {
     return out;
   }
 
+  /** @return each node's lineage key, by unique id */
+  private static Map<String, String> keys(List<NodeInput> nodes) {
+    Map<String, NodeInput> byId = new HashMap<>();
+    nodes.forEach(n -> byId.put(n.uniqueId(), n));
+    Map<String, String> keys = new HashMap<>();
+    for (NodeInput n : nodes) {
+      key(n, byId, keys, 0);
+    }
+    return keys;
+  }
+
   /**
    * Every node's input but its compiled code, which {@link #code} loads a slice at a time (a
-   * manifest's code can be gigabytes); column names are shared between nodes.
+   * manifest's code can be gigabytes); column names and node ids are shared between nodes.
+   *
+   * @param codeRows receives the row id in {@code store.compiled} of each node's code, by its hash
+   *     (the node's {@code codeId}): reading by row id leaves the other rows' code unread
    */
-  private static List<NodeInput> inputs(DuckDBConnection conn, String environment) throws SQLException {
+  private static List<NodeInput> inputs(DuckDBConnection conn, String environment, Map<String, Long> codeRows)
+      throws SQLException {
     Map<String, String> names = new HashMap<>();
     Map<String, List<String>> documented = new HashMap<>();
     try (PreparedStatement s = conn.prepareStatement("SELECT cn.unique_id, c.column_name FROM store.current_node cn"
@@ -259,7 +270,7 @@ public final class ColumnIngest {
         "SELECT cn.unique_id, d.resource_type, d.relation_name, d.database, d.schema, d.alias, d.materialized,"
             + " d.depends_on_nodes,"
             + " CASE WHEN d.resource_type IN ('model', 'snapshot') AND d.language IS DISTINCT FROM 'python'"
-            + "   AND trim(c.compiled_code) <> '' THEN cn.compiled_hash END"
+            + "   AND trim(c.compiled_code) <> '' THEN cn.compiled_hash END, c.rowid"
             + " FROM store.current_node cn JOIN store.node_def d ON d.def_hash = cn.def_hash"
             + " LEFT JOIN store.compiled c ON c.compiled_hash = cn.compiled_hash"
             + " WHERE cn.environment = ? AND d.resource_type NOT IN ('macro', 'test', 'doc')"
@@ -267,7 +278,7 @@ public final class ColumnIngest {
       s.setString(1, environment);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          String uid = r.getString(1);
+          String uid = names.computeIfAbsent(r.getString(1), k -> k);
           String type = r.getString(2);
           String rel = r.getString(3);
           boolean ephemeral = "ephemeral".equals(r.getString(7));
@@ -278,11 +289,15 @@ public final class ColumnIngest {
           java.sql.Array arr = r.getArray(8);
           if (arr != null) {
             for (Object o : (Object[]) arr.getArray()) {
-              deps.add(String.valueOf(o));
+              deps.add(names.computeIfAbsent(String.valueOf(o), k -> k));
             }
           }
+          String codeId = r.getString(9);
+          if (codeId != null) {
+            codeRows.put(codeId, r.getLong(10));
+          }
           nodes.add(new NodeInput(uid, rel, deps, null, documented.getOrDefault(uid, List.of()), catalog.get(uid),
-              r.getString(9)));
+              codeId));
         }
       }
     }
@@ -290,11 +305,11 @@ public final class ColumnIngest {
   }
 
   /** @return the compiled code of the given hashes, by hash */
-  private static Map<String, String> code(DuckDBConnection conn, List<String> hashes) {
+  private static Map<String, String> code(DuckDBConnection conn, List<String> hashes, Map<String, Long> codeRows) {
     Map<String, String> out = new HashMap<>();
     try (PreparedStatement s = conn.prepareStatement(
-        "SELECT compiled_hash, compiled_code FROM store.compiled WHERE compiled_hash IN (SELECT unnest(?))")) {
-      s.setObject(1, conn.createArrayOf("VARCHAR", hashes.toArray()));
+        "SELECT compiled_hash, compiled_code FROM store.compiled WHERE rowid IN (SELECT unnest(?))")) {
+      s.setObject(1, conn.createArrayOf("BIGINT", hashes.stream().map(codeRows::get).toArray()));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.put(r.getString(1), r.getString(2));

@@ -1,5 +1,7 @@
 package dev.dbtlens.internal.columns;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,10 @@ import java.util.Map;
  * then by the last two parts, then by the last part, each only while unambiguous.
  */
 public final class Relations {
-  private final Map<String, List<String>> byName = new HashMap<>();
+  /** By a relation's last name part: the node, or a list of the nodes sharing it. */
+  private final Map<String, Object> byLastPart = new HashMap<>();
+  /** Each node's relation name, unquoted and lower-cased. */
+  private final Map<String, String> relations = new HashMap<>();
   private final Map<String, NodeColumns> columns = new HashMap<>();
   private final Map<String, String> names = new HashMap<>(); // one copy of each column name
 
@@ -30,13 +35,19 @@ public final class Relations {
       return;
     }
     String[] parts = split(relationName);
-    for (int k = parts.length; k >= 1; k--) {
-      String key = String.join(".", java.util.Arrays.copyOfRange(parts, parts.length - k, parts.length));
-      List<String> ids = byName.computeIfAbsent(key, x -> new java.util.ArrayList<>(1));
+    relations.put(uniqueId, String.join(".", parts));
+    byLastPart.merge(parts[parts.length - 1], uniqueId, (had, id) -> {
+      List<String> ids = had instanceof String one ? new ArrayList<>(List.of(one)) : cast(had);
       if (!ids.contains(uniqueId)) {
         ids.add(uniqueId);
       }
-    }
+      return ids;
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> cast(Object ids) {
+    return (List<String>) ids;
   }
 
   /** Sets (or replaces) a node's columns; lower-cased. */
@@ -59,10 +70,21 @@ public final class Relations {
    */
   public String lookup(String relationName, java.util.Collection<String> parents) {
     String[] parts = split(relationName);
+    Object found = byLastPart.get(parts[parts.length - 1]);
+    if (found == null) {
+      return null;
+    }
+    List<String> candidates = found instanceof String one ? List.of(one) : cast(found);
     for (int k = parts.length; k >= 1; k--) {
-      String key = String.join(".", java.util.Arrays.copyOfRange(parts, parts.length - k, parts.length));
-      List<String> ids = byName.get(key);
-      if (ids == null) {
+      String suffix = String.join(".", Arrays.copyOfRange(parts, parts.length - k, parts.length));
+      List<String> ids = new ArrayList<>(1);
+      for (String id : candidates) {
+        String rel = relations.get(id);
+        if (rel.equals(suffix) || rel.endsWith("." + suffix)) {
+          ids.add(id);
+        }
+      }
+      if (ids.isEmpty()) {
         continue;
       }
       if (ids.size() == 1) {

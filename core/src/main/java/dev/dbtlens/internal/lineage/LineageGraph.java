@@ -68,14 +68,14 @@ public final class LineageGraph {
     }
     int[] outDegree = new int[nodes.length];
     int[] inDegree = new int[nodes.length];
-    int[][] ends = new int[edges.size()][];
-    for (int k = 0; k < ends.length; k++) {
+    int[] from = new int[edges.size()];
+    int[] to = new int[edges.size()];
+    for (int k = 0; k < from.length; k++) {
       String[] e = edges.get(k);
-      int p = index.get(e[0]);
-      int c = index.get(e[1]);
-      ends[k] = new int[] {p, c};
-      outDegree[p]++;
-      inDegree[c]++;
+      from[k] = index.get(e[0]);
+      to[k] = index.get(e[1]);
+      outDegree[from[k]]++;
+      inDegree[to[k]]++;
     }
     this.children = new int[nodes.length][];
     this.parents = new int[nodes.length][];
@@ -85,9 +85,9 @@ public final class LineageGraph {
     }
     int[] outFill = new int[nodes.length];
     int[] inFill = new int[nodes.length];
-    for (int[] e : ends) {
-      children[e[0]][outFill[e[0]]++] = e[1];
-      parents[e[1]][inFill[e[1]]++] = e[0];
+    for (int k = 0; k < from.length; k++) {
+      children[from[k]][outFill[from[k]]++] = to[k];
+      parents[to[k]][inFill[to[k]]++] = from[k];
     }
     this.view = new IntGraphView(parents, children);
     this.lookup = new GraphIndex(this);

@@ -1,5 +1,6 @@
 package dev.dbtlens.internal.recommend;
 
+import dev.dbtlens.DbtLensException;
 import dev.dbtlens.Recommendation;
 import dev.dbtlens.RecommendationMetric;
 import dev.dbtlens.RecommendationOptions;
@@ -69,6 +70,24 @@ public final class Evaluator {
     return new Recommendations(environment, g.manifestInvocationId, project, out, metrics);
   }
 
+  /** Heap the rules hold per node of the manifest: the lineage graph (measured: 0.7 KB) and their own data. */
+  static final long HEAP_PER_NODE = 1024;
+  /** Heap the rules hold besides: the JVM's own classes, DuckDB's result buffers. */
+  static final long HEAP_BASE = 64L << 20;
+
+  /**
+   * Refuses at once, instead of after a long fight with the garbage collector, to evaluate a
+   * manifest whose graph cannot fit in the Java heap at all.
+   */
+  static void requireHeapFor(long nodes, long max) {
+    long need = HEAP_BASE + nodes * HEAP_PER_NODE;
+    if (max < need) {
+      throw new DbtLensException("the manifest's " + nodes + " nodes need about " + (need >> 20)
+          + " MB of Java heap, and the heap is " + (max >> 20) + " MB: run with -Xmx" + ((need >> 20) + 64) + "m"
+          + " or more, and ingest again to store them");
+    }
+  }
+
   /**
    * Stores the violations and metrics of an environment's latest manifest, with the package's
    * defaults, in {@code store.recommendation} and {@code store.recommendation_metric} (the SQL views
@@ -79,9 +98,11 @@ public final class Evaluator {
    */
   public boolean materialise(String environment) {
     String snapshot;
+    long nodes;
     try (Connection c = store.duplicate(); PreparedStatement s = c.prepareStatement("""
         SELECT cm.snapshot_id, (SELECT any_value(snapshot_id) FROM store.recommendation_metric m
-                                WHERE m.environment = cm.environment)
+                                WHERE m.environment = cm.environment),
+               (SELECT count(*) FROM store.snapshot_member sm WHERE sm.snapshot_id = cm.snapshot_id)
         FROM store.current_manifest cm WHERE cm.environment = ?""")) {
       s.setString(1, environment);
       try (ResultSet r = s.executeQuery()) {
@@ -92,10 +113,12 @@ public final class Evaluator {
         if (snapshot.equals(r.getString(2))) {
           return false;
         }
+        nodes = r.getLong(3);
       }
     } catch (SQLException e) {
       throw new StorageException("reading the stored recommendations of environment " + environment, e);
     }
+    requireHeapFor(nodes, Runtime.getRuntime().maxMemory());
     Recommendations result;
     try {
       result = evaluate(environment, RecommendationOptions.defaults());
@@ -265,10 +288,6 @@ public final class Evaluator {
       return "source".equals(x.resourceType) && x.sourceName != null ? x.sourceName + "." + x.name : x.name;
     }
 
-    static boolean blank(String s) {
-      return s == null || s.isBlank();
-    }
-
     static List<String> folders(String path) {
       if (path == null) {
         return List.of();
@@ -389,9 +408,9 @@ public final class Evaluator {
             }
           }
         }
-        if (on("fct_hard_coded_references") && d.rawCode[m] != null) {
-          List<String> refs = HardCoded.find(d.rawCode[m]);
-          if (!refs.isEmpty()) {
+        if (on("fct_hard_coded_references")) {
+          List<String> refs = d.hardCodedRefs[m];
+          if (refs != null && !refs.isEmpty()) {
             add("fct_hard_coded_references", m, List.of(), "names " + String.join(", ", refs)
                 + " directly: use ref() or source()");
           }
@@ -499,7 +518,7 @@ public final class Evaluator {
 
     void documentation() {
       for (int m : models) {
-        if (blank(d.description[m])) {
+        if (!d.described[m]) {
           if (on("fct_undocumented_models")) {
             add("fct_undocumented_models", m, List.of(), "has no description");
           }
@@ -515,14 +534,14 @@ public final class Evaluator {
       }
       Map<String, List<Integer>> bySource = new TreeMap<>();
       for (int s : sources) {
-        if (on("fct_undocumented_source_tables") && blank(d.description[s])) {
+        if (on("fct_undocumented_source_tables") && !d.described[s]) {
           add("fct_undocumented_source_tables", s, List.of(), "source table " + label(s) + " has no description");
         }
         bySource.computeIfAbsent(n[s].sourceName == null ? "" : n[s].sourceName, k -> new ArrayList<>()).add(s);
       }
       if (on("fct_undocumented_sources")) {
         bySource.forEach((name, list) -> {
-          if (list.stream().allMatch(s -> blank(d.sourceDescription[s]))) {
+          if (list.stream().noneMatch(s -> d.sourceDescribed[s])) {
             List<Integer> sorted = list.stream().sorted(this::byId).toList();
             add("fct_undocumented_sources", sorted.get(0), List.of(), "source " + name + " has no description");
           }
@@ -666,7 +685,7 @@ public final class Evaluator {
           add("fct_public_models_without_contract", m, List.of(), "public model without an enforced contract");
         }
         if (on("fct_undocumented_public_models")) {
-          String why = blank(d.description[m]) ? "has no description"
+          String why = !d.described[m] ? "has no description"
               : d.columns[m] == 0 ? "declares no columns"
               : d.undescribedColumns[m] > 0 ? d.undescribedColumns[m] + " of its " + d.columns[m]
                   + " columns have no description" : null;

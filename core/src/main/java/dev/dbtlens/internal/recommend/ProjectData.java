@@ -7,32 +7,39 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * What the rules read beyond the graph, by graph index: descriptions, contracts, code, test
- * metadata, relation names and column documentation. Read in one query over the graph's manifest.
+ * What the rules read beyond the graph, by graph index: whether nodes are described, contracts,
+ * the hard-coded references in models' code, test metadata, relation names and column
+ * documentation. Read in one query over the graph's manifest; texts the rules only test are not
+ * kept (a 100k-model manifest's code and descriptions would not fit a small heap).
  */
 final class ProjectData {
-  final String[] description;
+  private static final List<String> NONE = List.of();
+
+  final boolean[] described;
   final boolean[] contractEnforced;
-  final String[] rawCode;
+  /** Relation names a model's raw code names directly, instead of ref() or source(). */
+  final List<String>[] hardCodedRefs;
   final String[] testNamespace;
   final String[] testColumn;
   final String[] attachedNode;
   final String[] relation;
-  final String[] sourceDescription;
+  final boolean[] sourceDescribed;
   final int[] columns;
   final int[] undescribedColumns;
 
+  @SuppressWarnings("unchecked")
   private ProjectData(int n) {
-    description = new String[n];
+    described = new boolean[n];
     contractEnforced = new boolean[n];
-    rawCode = new String[n];
+    hardCodedRefs = new List[n];
     testNamespace = new String[n];
     testColumn = new String[n];
     attachedNode = new String[n];
     relation = new String[n];
-    sourceDescription = new String[n];
+    sourceDescribed = new boolean[n];
     columns = new int[n];
     undescribedColumns = new int[n];
   }
@@ -69,14 +76,16 @@ final class ProjectData {
           if (i == null) {
             continue;
           }
-          d.description[i] = r.getString(2);
+          d.described[i] = !blank(r.getString(2));
           d.contractEnforced[i] = r.getBoolean(3);
-          d.rawCode[i] = r.getString(4);
+          String code = r.getString(4);
+          List<String> refs = code == null ? NONE : Evaluator.HardCoded.find(code);
+          d.hardCodedRefs[i] = refs.isEmpty() ? NONE : refs;
           d.testNamespace[i] = r.getString(5);
           d.testColumn[i] = r.getString(6);
           d.attachedNode[i] = r.getString(7);
           d.relation[i] = r.getString(8);
-          d.sourceDescription[i] = r.getString(9);
+          d.sourceDescribed[i] = !blank(r.getString(9));
           d.columns[i] = r.getInt(10);
           d.undescribedColumns[i] = r.getInt(11);
         }
@@ -85,5 +94,9 @@ final class ProjectData {
       throw new StorageException("reading the manifest of environment " + graph.environment + " for recommendations", e);
     }
     return d;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 }

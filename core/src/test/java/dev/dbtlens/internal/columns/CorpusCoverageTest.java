@@ -100,6 +100,9 @@ class CorpusCoverageTest {
     System.out.println("errors: " + all.errors);
     assertThat(all.models).isGreaterThan(2000);
     assertThat(all.parsedShare()).isGreaterThanOrEqualTo(0.95);
+    // docs/column-lineage.md reports these: a change in resolution must show here first
+    assertThat(all.resolved).as("output columns resolved to a parent column").isGreaterThanOrEqualTo(31_275);
+    assertThat(all.resolvedNonConstantShare()).isGreaterThanOrEqualTo(0.998);
   }
 
   private static String row(String k, Tally t) {
