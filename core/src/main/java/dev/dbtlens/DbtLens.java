@@ -154,15 +154,16 @@ public final class DbtLens implements AutoCloseable {
     // alerts comparing the latest results with the history.
     // (each step stops at once when its stored marker says it is up to date, so one that failed
     // runs again on the next ingest, even of nothing new)
-    afterCommit("column lineage", env, () -> {
+    ProgressListener progress = options.progress();
+    afterCommit("column lineage", progress, env, () -> {
       ColumnIngest.refresh(store, env, Math.max(1, Runtime.getRuntime().availableProcessors()));
       return null;
     }, null);
-    afterCommit("recommendations", env, () -> {
+    afterCommit("recommendations", progress, env, () -> {
       new dev.dbtlens.internal.recommend.Evaluator(store, lineage).materialise(env);
       return null;
     }, null);
-    List<Alert> derived = afterCommit("alerts", env, () -> alerts.derive(env), List.of());
+    List<Alert> derived = afterCommit("alerts", progress, env, () -> alerts.derive(env), List.of());
     return report.with(logs, derived);
   }
 
@@ -173,7 +174,9 @@ public final class DbtLens implements AutoCloseable {
   }
 
   /** Runs a step after the ingest committed: its failure is logged, never the ingest's. */
-  private static <T> T afterCommit(String what, String environment, Step<T> step, T fallback) {
+  private static <T> T afterCommit(String what, ProgressListener progress, String environment, Step<T> step,
+      T fallback) {
+    progress.onStep(what);
     try {
       return step.run();
     } catch (Exception | StackOverflowError e) { // a parser deep in a huge model's SQL

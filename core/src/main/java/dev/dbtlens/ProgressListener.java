@@ -3,8 +3,8 @@ package dev.dbtlens;
 import java.nio.file.Path;
 
 /**
- * Told which file an ingest is at and how far it has read through it, so a caller can draw a
- * progress bar or log progress.
+ * Told which file an ingest is at, how far it has read through it, and which step it derives after
+ * the commit, so a caller can draw a progress bar or log progress.
  */
 @FunctionalInterface
 public interface ProgressListener {
@@ -30,4 +30,15 @@ public interface ProgressListener {
    * @since 0.2
    */
   default void onFile(Path file, int index, int count) {}
+
+  /**
+   * Called from the ingesting thread once the artifacts have committed, before each step derived
+   * from them ({@code "column lineage"}, {@code "recommendations"}, {@code "alerts"}; each may take
+   * a while on a large manifest, or stop at once when what it derives is up to date). Does nothing
+   * unless overridden.
+   *
+   * @param step what is derived next
+   * @since 0.3
+   */
+  default void onStep(String step) {}
 }

@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
             + " the artifacts commit (docs/live.md)."
             + " Files already in the environment are skipped; a different file for an invocation the"
             + " environment holds is a conflict (see --allow-conflicts).",
-        "Without a terminal, progress is a line per file on stderr ('file 3 of 12: PATH (SIZE)')."
+        "Without a terminal, progress is a line per file on stderr ('file 3 of 12: PATH (SIZE)'),"
+            + " then, once the artifacts have committed, a line per step derived from them that a long"
+            + " ingest reaches ('deriving column lineage (artifacts committed at 70.2 s)')."
             + " Ctrl-C rolls the ingest back: nothing is written, and the files DuckDB made for it"
             + " (FILE.wal, FILE.tmp/) are removed."})
 public final class IngestCommand implements Callable<Integer> {

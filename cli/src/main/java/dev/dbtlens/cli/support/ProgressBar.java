@@ -84,6 +84,28 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
   }
 
   /**
+   * After the commit: in a log, a line per derived step once the ingest has run a second since the
+   * last line ({@code deriving column lineage (artifacts committed at 70.2 s)}), so that a long
+   * one is not silence; on a terminal, the step in place of the bar once the bar was drawn.
+   */
+  @Override
+  public void onStep(String step) {
+    long now = clock.getAsLong();
+    String line = "deriving " + step + " (artifacts committed at "
+        + String.format(Locale.ROOT, "%.1f s", (now - start) / 1e9) + ")";
+    if (status.logsProgress()) {
+      if (now - lastLine >= FILE_LINE_NANOS) {
+        status.println(line);
+        lastLine = now;
+      }
+    } else if (status.interactive() && (drawn || now - start >= DELAY_NANOS)) {
+      status.show(line);
+      drawn = true;
+      lastDraw = now;
+    }
+  }
+
+  /**
    * @param index the file's position, from 1; 0 when unknown
    * @param count how many files
    * @return e.g. {@code file 3 of 12 manifest.json [####........]  25% 25.0 MB of 100.0 MB}, at most

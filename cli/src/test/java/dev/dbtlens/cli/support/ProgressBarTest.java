@@ -76,6 +76,36 @@ class ProgressBarTest {
   }
 
   @Test
+  void withoutATerminalAStepAfterTheCommitGetsALineWhenTheLastLineIsASecondOld() {
+    ProgressBar log = new ProgressBar(ciLog, now::get);
+    log.onFile(Path.of("/big/manifest.json"), 1, 1);
+    now.addAndGet(70 * SECOND);
+    log.onStep("column lineage");
+    now.addAndGet(SECOND / 2);
+    log.onStep("recommendations"); // half a second later: left out
+    now.addAndGet(40 * SECOND);
+    log.onStep("alerts");
+
+    assertThat(written.toString().lines()).containsExactly(
+        "file 1 of 1: /big/manifest.json",
+        "deriving column lineage (artifacts committed at 70.0 s)",
+        "deriving alerts (artifacts committed at 110.5 s)");
+  }
+
+  @Test
+  void aSmallIngestDerivesInSilence() {
+    try (ProgressBar bar = new ProgressBar(terminal, now::get)) {
+      now.addAndGet(SECOND / 10);
+      bar.onStep("column lineage");
+    }
+    ProgressBar log = new ProgressBar(ciLog, now::get);
+    log.onFile(Path.of("run_results.json"), 1, 1);
+    log.onStep("column lineage");
+
+    assertThat(written.toString().lines()).containsExactly("file 1 of 1: run_results.json");
+  }
+
+  @Test
   void withoutATerminalALongFileGetsALineEveryFiveSeconds() {
     ProgressBar log = new ProgressBar(ciLog, now::get);
     Path manifest = Path.of("/target/manifest.json");
