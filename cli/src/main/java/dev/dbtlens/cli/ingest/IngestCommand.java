@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             + " environment holds is a conflict (see --allow-conflicts).",
         "Without a terminal, progress is a line per file on stderr ('file 3 of 12: PATH (SIZE)'),"
             + " then, once the artifacts have committed, a line per step derived from them that a long"
-            + " ingest reaches ('deriving column lineage (artifacts committed at 70.2 s)')."
+            + " ingest reaches ('deriving column lineage at 70.2 s (the artifacts are committed)')."
             + " Ctrl-C rolls the ingest back: nothing is written, and the files DuckDB made for it"
             + " (FILE.wal, FILE.tmp/) are removed."})
 public final class IngestCommand implements Callable<Integer> {

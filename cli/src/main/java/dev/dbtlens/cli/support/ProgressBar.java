@@ -85,14 +85,14 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
 
   /**
    * After the commit: in a log, a line per derived step once the ingest has run a second since the
-   * last line ({@code deriving column lineage (artifacts committed at 70.2 s)}), so that a long
+   * last line ({@code deriving column lineage at 70.2 s (the artifacts are committed)}), so that a long
    * one is not silence; on a terminal, the step in place of the bar once the bar was drawn.
    */
   @Override
   public void onStep(String step) {
     long now = clock.getAsLong();
-    String line = "deriving " + step + " (artifacts committed at "
-        + String.format(Locale.ROOT, "%.1f s", (now - start) / 1e9) + ")";
+    String line = "deriving " + step + " at " + String.format(Locale.ROOT, "%.1f s", (now - start) / 1e9)
+        + " (the artifacts are committed)";
     if (status.logsProgress()) {
       if (now - lastLine >= FILE_LINE_NANOS) {
         status.println(line);

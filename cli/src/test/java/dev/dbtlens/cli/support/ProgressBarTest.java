@@ -88,8 +88,8 @@ class ProgressBarTest {
 
     assertThat(written.toString().lines()).containsExactly(
         "file 1 of 1: /big/manifest.json",
-        "deriving column lineage (artifacts committed at 70.0 s)",
-        "deriving alerts (artifacts committed at 110.5 s)");
+        "deriving column lineage at 70.0 s (the artifacts are committed)",
+        "deriving alerts at 110.5 s (the artifacts are committed)");
   }
 
   @Test
