@@ -186,7 +186,8 @@ public final class DbtLens implements AutoCloseable {
     } catch (OutOfMemoryError e) { // what the step held is unreachable again: the ingest stands
       System.getLogger("dev.dbtlens").log(System.Logger.Level.WARNING, "deriving " + what
           + " for environment '" + environment + "' ran out of Java heap (" + e.getMessage() + "; max heap "
-          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): the artifacts are committed; the next ingest with a larger -Xmx derives it");
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): the artifacts are committed; the next"
+          + " ingest with a larger -Xmx derives it");
       return fallback;
     }
   }

@@ -62,14 +62,14 @@ public final class ColumnIngest {
       nodes = inputs(conn, environment, codeRows);
       Map<String, String> keys = keys(nodes);
       Map<String, ModelLineage> known = cached(conn, environment);
-      LineageBuilder.build(nodes, threads, n -> known.get(keys.get(n.uniqueId())), ids -> code(conn, ids, codeRows), (n, l) -> {
-        String key = keys.get(n.uniqueId());
-        counts[0]++;
-        if (l.errorCategory() != null) {
-          counts[1]++;
-        }
-        write(models, edges, filters, key, n.uniqueId(), l);
-      });
+      LineageBuilder.build(nodes, threads, n -> known.get(keys.get(n.uniqueId())), ids -> code(conn, ids, codeRows),
+          (n, l) -> {
+            counts[0]++;
+            if (l.errorCategory() != null) {
+              counts[1]++;
+            }
+            write(models, edges, filters, keys.get(n.uniqueId()), n.uniqueId(), l);
+          });
       models.finish();
       edges.finish();
       filters.finish();
@@ -250,7 +250,8 @@ public final class ColumnIngest {
       s.setString(1, environment);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          documented.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(names.computeIfAbsent(r.getString(2), k -> k));
+          documented.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+              .add(names.computeIfAbsent(r.getString(2), k -> k));
         }
       }
     }
@@ -261,7 +262,8 @@ public final class ColumnIngest {
       s.setString(1, environment);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          catalog.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(names.computeIfAbsent(r.getString(2), k -> k));
+          catalog.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+              .add(names.computeIfAbsent(r.getString(2), k -> k));
         }
       }
     }

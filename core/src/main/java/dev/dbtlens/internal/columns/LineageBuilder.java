@@ -120,23 +120,23 @@ public final class LineageBuilder {
       }
     }
     Map<String, String> loaded = toLoad.isEmpty() ? Map.of() : code.apply(toLoad);
-    List<NodeInput> gen = new ArrayList<>(slice.size());
+    List<NodeInput> withCode = new ArrayList<>(slice.size());
     for (NodeInput n : slice) {
-      gen.add(n.compiledSql() != null || !loaded.containsKey(n.codeId()) ? n
+      withCode.add(n.compiledSql() != null || !loaded.containsKey(n.codeId()) ? n
           : new NodeInput(n.uniqueId(), n.relationName(), n.dependsOn(), loaded.get(n.codeId()),
               n.documentedColumns(), n.catalogColumns(), n.codeId()));
     }
     IntFunction<ModelLineage> one = i -> before.get(i) != null ? before.get(i)
-        : new Analyzer(relations, gen.get(i).dependsOn()).analyze(gen.get(i).compiledSql());
+        : new Analyzer(relations, withCode.get(i).dependsOn()).analyze(withCode.get(i).compiledSql());
     List<ModelLineage> results;
     long fresh = before.stream().filter(Objects::isNull).count();
     if (pool == null || fresh < 4) {
-      results = IntStream.range(0, gen.size()).mapToObj(one).toList();
+      results = IntStream.range(0, withCode.size()).mapToObj(one).toList();
     } else {
-      results = pool.submit(() -> IntStream.range(0, gen.size()).parallel().mapToObj(one).toList()).get();
+      results = pool.submit(() -> IntStream.range(0, withCode.size()).parallel().mapToObj(one).toList()).get();
     }
-    for (int i = 0; i < gen.size(); i++) {
-      NodeInput n = gen.get(i);
+    for (int i = 0; i < withCode.size(); i++) {
+      NodeInput n = withCode.get(i);
       ModelLineage l = results.get(i);
       boolean hasCatalog = n.catalogColumns() != null && !n.catalogColumns().isEmpty();
       if (!hasCatalog && l.errorCategory() == null && !l.columns().isEmpty()) {

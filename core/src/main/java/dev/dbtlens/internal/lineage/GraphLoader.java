@@ -64,8 +64,9 @@ public final class GraphLoader {
 
   /**
    * One instance per distinct string: types, packages, fqn folders, tags, the YAML files tests
-   * and patches come from and the like repeat on most nodes, and the graph lives as long as the environment is queried; edges name the nodes'
-   * own id strings (a 100k-model manifest has over a million edge ends).
+   * and patches come from and the like repeat on most nodes, and the graph lives as long as the
+   * environment is queried; edges name the nodes' own id strings (a 100k-model manifest has over a
+   * million edge ends).
    */
   private static final class Shared {
     private final Map<String, String> strings = new HashMap<>();
@@ -104,8 +105,8 @@ public final class GraphLoader {
           while (r.next()) {
             String name = r.getString(3);
             String alias = r.getString(10);
-            nodes.add(new GraphNode(shared.of(r.getString(1)), shared.of(r.getString(2)), name, shared.of(r.getString(4)),
-                shared.of(r.getString(5)), r.getString(6), shared.of(r.getString(7)), shared.of(r.getArray(8)),
+            nodes.add(new GraphNode(shared.of(r.getString(1)), shared.of(r.getString(2)), name,
+                shared.of(r.getString(4)), shared.of(r.getString(5)), r.getString(6), shared.of(r.getString(7)), shared.of(r.getArray(8)),
                 shared.of(r.getArray(9)), name != null && name.equals(alias) ? name : alias,
                 shared.of(r.getString(11)), shared.of(r.getString(12)), shared.of(r.getString(13)),
                 shared.of(r.getString(14)), shared.of(r.getString(15)), shared.of(r.getString(16)),

@@ -70,7 +70,7 @@ public final class Evaluator {
     return new Recommendations(environment, g.manifestInvocationId, project, out, metrics);
   }
 
-  /** Heap the rules hold per node of the manifest: the lineage graph (measured: 0.7 KB) and their own data. */
+  /** Heap the rules hold per node of the manifest: its lineage graph (measured: 0.7 KB) and their data. */
   static final long HEAP_PER_NODE = 1024;
   /** Heap the rules hold besides: the JVM's own classes, DuckDB's result buffers. */
   static final long HEAP_BASE = 64L << 20;
@@ -83,8 +83,8 @@ public final class Evaluator {
     long need = HEAP_BASE + nodes * HEAP_PER_NODE;
     if (max < need) {
       throw new DbtLensException("the manifest's " + nodes + " nodes need about " + (need >> 20)
-          + " MB of Java heap, and the heap is " + (max >> 20) + " MB: run with -Xmx" + ((need >> 20) + 64) + "m"
-          + " or more, and ingest again to store them");
+          + " MB of Java heap, and the heap is " + (max >> 20) + " MB: run with -Xmx" + ((need >> 20) + 64)
+          + "m or more, and ingest again to store them");
     }
   }
 
