@@ -25,6 +25,10 @@ class StorageCompatibilityTest {
       "SELECT value FROM dbtlens_info WHERE key = 'schema_version'",
       "SELECT count(*) FROM invocations",
       "SELECT count(*) || '/' || count(compiled_code) FROM nodes",
+      // the zstd-compressed text columns (schema-v1.sql, v3-gql.sql), read whole
+      "SELECT sum(length(raw_json)) || '/' || sum(length(raw_code)) || '/' || sum(length(compiled_code))"
+          + " || '/' || sum(length(description)) || '/' || sum(length(config::VARCHAR)) FROM nodes",
+      "SELECT sum(length(description)) || '/' || sum(length(config::VARCHAR)) FROM store.gql_node",
       "SELECT count(*) FROM edges",
       "SELECT count(*) FROM columns",
       "SELECT count(*) FROM macros",

@@ -46,7 +46,7 @@ CREATE TABLE store.node_def (
   materialized       VARCHAR,
   tags               VARCHAR[],
   meta               JSON,
-  description        VARCHAR,
+  description        VARCHAR USING COMPRESSION zstd,
   original_file_path VARCHAR,
   path               VARCHAR,
   patch_path         VARCHAR,
@@ -57,8 +57,8 @@ CREATE TABLE store.node_def (
   latest_version     VARCHAR,
   language           VARCHAR,
   checksum           VARCHAR,
-  raw_code           VARCHAR,
-  config             JSON,
+  raw_code           VARCHAR USING COMPRESSION zstd,
+  config             JSON USING COMPRESSION zstd,
   fqn                VARCHAR[],
   depends_on_nodes   VARCHAR[],
   depends_on_macros  VARCHAR[],
@@ -70,7 +70,7 @@ CREATE TABLE store.node_def (
   attached_node      VARCHAR,
   contract_enforced  BOOLEAN,
   constraints        JSON,
-  raw_json           JSON
+  raw_json           JSON USING COMPRESSION zstd
 );
 
 -- Columns declared in YAML, per definition.
@@ -85,7 +85,7 @@ CREATE TABLE store.def_column (
   constraints  JSON
 );
 
-CREATE TABLE store.compiled (compiled_hash VARCHAR NOT NULL, compiled_code VARCHAR NOT NULL);
+CREATE TABLE store.compiled (compiled_hash VARCHAR NOT NULL, compiled_code VARCHAR NOT NULL USING COMPRESSION zstd);
 
 -- A snapshot is the content of one manifest (nodes + edges) or one catalog (entries), identified by
 -- an order-independent hash of its members: ingesting unchanged content adds no rows here.
