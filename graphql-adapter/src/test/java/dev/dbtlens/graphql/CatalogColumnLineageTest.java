@@ -3,11 +3,9 @@ package dev.dbtlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbtlens.DbtLens;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Column lineage on {@code catalog.columns} of applied nodes, and the ids of {@code column.lineage},
@@ -19,23 +17,11 @@ import org.junit.jupiter.api.Test;
  * fct_shipments in 005-run, run 5).
  */
 class CatalogColumnLineageTest {
-  private static DbtLens lens;
-  private static DbtLensGraphQL graphql;
-
-  @BeforeAll
-  static void ingest() {
-    lens = Sample.lens();
-    graphql = DbtLensGraphQL.create(lens);
-  }
-
-  @AfterAll
-  static void close() {
-    lens.close();
-  }
+  @RegisterExtension static final SampleGraphQL SAMPLE = new SampleGraphQL();
 
   @Test
   void catalogColumnsOfAPageOfModelsAndSources() {
-    JsonNode data = Gql.data(graphql, """
+    JsonNode data = Gql.data(SAMPLE.graphql(), """
         { environment(id: 1) { applied {
           models(first: 100, filter: {uniqueIds: ["model.shop.int_deals_unioned", "model.shop.stg_hubspot__deals"]}) {
             edges { node { uniqueId catalog { columns { name description descriptionOriginColumnName
@@ -78,7 +64,7 @@ class CatalogColumnLineageTest {
 
   @Test
   void lineageAnswersAccountProjectRunAndPrimaryKey() {
-    JsonNode data = Gql.data(graphql, """
+    JsonNode data = Gql.data(SAMPLE.graphql(), """
         { column(environmentId: 1) { lineage(nodeUniqueId: "model.shop.fct_shipments", filters: {columnName: "deal_id", maxDepth: 2}) {
             accountId projectId environmentId runId uniqueId isPrimaryKey } } }""");
     JsonNode list = data.path("column").path("lineage");

@@ -3,14 +3,12 @@ package dev.dbtlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbtlens.DbtLens;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests the way public Discovery API clients send them (../shared/discovery-api/README.md):
@@ -19,22 +17,10 @@ import org.junit.jupiter.api.Test;
  * inline fragments on every node interface, trailing commas and comments.
  */
 class ClientRequestsTest {
-  private static DbtLens lens;
-  private static DbtLensGraphQL graphql;
-
-  @BeforeAll
-  static void ingest() {
-    lens = Sample.lens();
-    graphql = DbtLensGraphQL.create(lens);
-  }
-
-  @AfterAll
-  static void close() {
-    lens.close();
-  }
+  @RegisterExtension static final SampleGraphQL SAMPLE = new SampleGraphQL();
 
   private static JsonNode data(String query, Map<String, Object> variables) {
-    return Gql.data(graphql, query, variables);
+    return Gql.data(SAMPLE.graphql(), query, variables);
   }
 
   private static Map<String, Object> vars(Object... kv) {
@@ -55,7 +41,7 @@ class ClientRequestsTest {
     }
     assertThat(data("{ environment(id: 1) { name } }", Map.of()).at("/environment/name").asText())
         .isEqualTo("default");
-    assertThat(Gql.messages(graphql.execute(q, vars("environmentId", 7))))
+    assertThat(Gql.messages(SAMPLE.graphql().execute(q, vars("environmentId", 7))))
         .containsExactly("Environment 7 not found; the database has [1 (default)].");
   }
 
@@ -104,7 +90,7 @@ class ClientRequestsTest {
           }
         }
         query Other { __typename }""";
-    GraphQLResult r = graphql.execute(doc, vars("environmentId", 1, "withTests", true), "Models");
+    GraphQLResult r = SAMPLE.graphql().execute(doc, vars("environmentId", 1, "withTests", true), "Models");
     assertThat(r.errors()).isEmpty();
     JsonNode d = Sample.MAPPER.valueToTree(r.data());
     assertThat(d.path("__typename").asText()).isEqualTo("Query");

@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,19 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DocsExamplesTest {
   static final Path DOC = Path.of("..", "docs", "graphql.md").toAbsolutePath().normalize();
   private static final Pattern BLOCK = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL);
-  private static DbtLens lens;
-  private static DbtLensGraphQL graphql;
-
-  @BeforeAll
-  static void ingest() {
-    lens = Sample.lens();
-    graphql = DbtLensGraphQL.create(lens);
-  }
-
-  @AfterAll
-  static void close() {
-    lens.close();
-  }
+  @RegisterExtension static final SampleGraphQL SAMPLE = new SampleGraphQL();
 
   /** The variables of every example: a model and the job of the latest build of that database. */
   static Map<String, Object> variables(DbtLensGraphQL graphql, String model) {
@@ -78,7 +65,7 @@ class DocsExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void runsWithoutErrors(String query) {
-    GraphQLResult r = graphql.execute(query, variables(graphql, "model.shop.fct_orders"));
+    GraphQLResult r = SAMPLE.graphql().execute(query, variables(SAMPLE.graphql(), "model.shop.fct_orders"));
     assertThat(r.errors()).as(query).isEmpty();
     assertThat(r.data()).isNotNull().isNotEmpty();
     assertThat(r.toJson()).doesNotContain("\"environment\" : null", "\"job\" : null");

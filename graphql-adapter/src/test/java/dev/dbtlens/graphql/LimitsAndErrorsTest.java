@@ -3,33 +3,19 @@ package dev.dbtlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbtlens.DbtLens;
 import graphql.introspection.IntrospectionQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Limits and bad input give GraphQL errors, never an exception out of {@code execute}. */
 class LimitsAndErrorsTest {
-  private static DbtLens lens;
-  private static DbtLensGraphQL graphql;
-
-  @BeforeAll
-  static void ingest() {
-    lens = Sample.lens();
-    graphql = DbtLensGraphQL.create(lens);
-  }
-
-  @AfterAll
-  static void close() {
-    lens.close();
-  }
+  @RegisterExtension static final SampleGraphQL SAMPLE = new SampleGraphQL();
 
   private static GraphQLResult run(String query) {
-    return graphql.execute(query, Map.of());
+    return SAMPLE.graphql().execute(query, Map.of());
   }
 
   @Test
@@ -68,17 +54,17 @@ class LimitsAndErrorsTest {
     // environment, applied, models, edges, node, 10 × parents, uniqueId: depth 16
     String deep = "{ environment(id: \"default\") { applied { models(first: 1) { edges { node { "
         + "parents { ".repeat(10) + "uniqueId" + " }".repeat(10) + " } } } } } }";
-    GraphQLResult r = DbtLensGraphQL.create(lens, new Limits(15, Integer.MAX_VALUE, 500)).execute(deep, Map.of());
+    GraphQLResult r = DbtLensGraphQL.create(SAMPLE.lens(), new Limits(15, Integer.MAX_VALUE, 500)).execute(deep, Map.of());
     assertThat(r.data()).isNull();
     assertThat(Gql.messages(r)).singleElement().asString().contains("maximum query depth exceeded 16 > 15");
     assertThat(run(deep).errors()).isNotEmpty();
-    GraphQLResult deeper = DbtLensGraphQL.create(lens, new Limits(30, Integer.MAX_VALUE, 500)).execute(deep, Map.of());
+    GraphQLResult deeper = DbtLensGraphQL.create(SAMPLE.lens(), new Limits(30, Integer.MAX_VALUE, 500)).execute(deep, Map.of());
     assertThat(deeper.errors()).isEmpty();
   }
 
   @Test
   void tooComplexAQueryIsRefusedBeforeExecution() {
-    DbtLensGraphQL strict = DbtLensGraphQL.create(lens, new Limits(15, 1000, 500));
+    DbtLensGraphQL strict = DbtLensGraphQL.create(SAMPLE.lens(), new Limits(15, 1000, 500));
     GraphQLResult r = strict.execute("""
         { environment(id: "default") { applied { models(first: 300) { edges { node { uniqueId name } } } } } }""", Map.of());
     assertThat(r.data()).isNull();
@@ -115,16 +101,16 @@ class LimitsAndErrorsTest {
 
     Map<String, Object> vars = new HashMap<>();
     vars.put("first", "many");
-    GraphQLResult badVariable = graphql.execute(
+    GraphQLResult badVariable = SAMPLE.graphql().execute(
         "query ($first: Int) { environment(id: \"default\") { applied { models(first: $first) { totalCount } } } }", vars);
     assertThat(badVariable.data()).isNull();
     assertThat(badVariable.errors()).isNotEmpty();
 
     assertThat(run("").errors()).isNotEmpty();
-    assertThat(graphql.execute(null, null).errors()).isNotEmpty();
-    assertThat(graphql.execute("query A { environments { id } } query B { environments { id } }", Map.of())
+    assertThat(SAMPLE.graphql().execute(null, null).errors()).isNotEmpty();
+    assertThat(SAMPLE.graphql().execute("query A { environments { id } } query B { environments { id } }", Map.of())
         .errors()).isNotEmpty();
-    assertThat(graphql.execute("query A { environments { id } } query B { environments { id } }", Map.of(), "B")
+    assertThat(SAMPLE.graphql().execute("query A { environments { id } } query B { environments { id } }", Map.of(), "B")
         .errors()).isEmpty();
   }
 
@@ -162,7 +148,7 @@ class LimitsAndErrorsTest {
     String[] hostile = {"x' OR '1'='1", "'; DROP TABLE nodes; --", "model.shop.%", "*"};
     for (String value : hostile) {
       Map<String, Object> vars = Map.of("v", value, "ids", List.of(value));
-      JsonNode data = Gql.data(graphql, """
+      JsonNode data = Gql.data(SAMPLE.graphql(), """
           query ($v: String, $ids: [String!]) { environment(id: "default") { applied {
             a: models(filter: {uniqueIds: $ids}) { totalCount }
             b: models(filter: {schema: $v}) { totalCount }
@@ -173,7 +159,7 @@ class LimitsAndErrorsTest {
       assertThat(data.at("/environment/applied/c/totalCount").asInt()).isZero();
       assertThat(data.at("/environment/applied/d")).isEmpty();
     }
-    assertThat(Gql.data(graphql, "{ environment(id: \"default\") { applied { models { totalCount } } } }")
+    assertThat(Gql.data(SAMPLE.graphql(), "{ environment(id: \"default\") { applied { models { totalCount } } } }")
         .at("/environment/applied/models/totalCount").asInt()).isEqualTo(50);
   }
 

@@ -3,15 +3,13 @@ package dev.dbtlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbtlens.DbtLens;
 import dev.dbtlens.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Node queries read the large columns (JSON, raw code, compiled code) only when the operation asks
@@ -19,25 +17,13 @@ import org.junit.jupiter.api.Test;
  * fields come with them, on pages, relations and fragments.
  */
 class NodeColumnsTest {
-  private static DbtLens lens;
-  private static DbtLensGraphQL graphql;
-
-  @BeforeAll
-  static void open() {
-    lens = Sample.lens();
-    graphql = DbtLensGraphQL.create(lens);
-  }
-
-  @AfterAll
-  static void close() {
-    lens.close();
-  }
+  @RegisterExtension static final SampleGraphQL SAMPLE = new SampleGraphQL();
 
   @Test
   void codeComesBackWhenAskedAndTheRestIsUnchangedWithoutIt() {
     Map<String, Node> byId = new HashMap<>();
-    lens.nodes(Sample.ENV).forEach(n -> byId.put(n.uniqueId().value(), n));
-    List<JsonNode> withCode = Gql.nodes(Gql.data(graphql, """
+    SAMPLE.lens().nodes(Sample.ENV).forEach(n -> byId.put(n.uniqueId().value(), n));
+    List<JsonNode> withCode = Gql.nodes(Gql.data(SAMPLE.graphql(), """
         { environment(id: "default") { applied { models(first: 500) { edges { node {
             uniqueId name rawCode compiledCode } } } } } }""").at("/environment/applied/models"));
     assertThat(withCode).isNotEmpty();
@@ -48,10 +34,10 @@ class NodeColumnsTest {
           .isEqualTo(expected.compiledCode());
     }
     assertThat(withCode.stream().filter(n -> text(n, "compiledCode") != null)).isNotEmpty();
-    List<JsonNode> rawOnly = Gql.nodes(Gql.data(graphql, """
+    List<JsonNode> rawOnly = Gql.nodes(Gql.data(SAMPLE.graphql(), """
         { environment(id: "default") { applied { models(first: 500) { edges { node {
             uniqueId name rawCode } } } } } }""").at("/environment/applied/models"));
-    List<JsonNode> without = Gql.nodes(Gql.data(graphql, """
+    List<JsonNode> without = Gql.nodes(Gql.data(SAMPLE.graphql(), """
         { environment(id: "default") { applied { models(first: 500) { edges { node {
             uniqueId name } } } } } }""").at("/environment/applied/models"));
     assertThat(Gql.texts(rawOnly, "/rawCode")).isEqualTo(Gql.texts(withCode, "/rawCode"));
@@ -69,7 +55,7 @@ class NodeColumnsTest {
     expected.sort(null);
     assertThat(expected).isNotEmpty();
 
-    List<JsonNode> page = Gql.nodes(Gql.data(graphql, """
+    List<JsonNode> page = Gql.nodes(Gql.data(SAMPLE.graphql(), """
         { environment(id: "default") { applied { exposures(first: 100) { edges { node {
             uniqueId exposureType maturity url ownerEmail label } } } } } }""")
         .at("/environment/applied/exposures"));
@@ -77,7 +63,7 @@ class NodeColumnsTest {
 
     // asked only through a fragment on the parents of models: the page of models reads no JSON,
     // the parents' query does
-    JsonNode data = Gql.data(graphql, """
+    JsonNode data = Gql.data(SAMPLE.graphql(), """
         { environment(id: "default") { applied { exposures(first: 100) { edges { node {
             uniqueId parents { uniqueId children { uniqueId
               ... on ExposureAppliedStateNestedNode { exposureType maturity url ownerEmail label } } } } } } } } }""");

@@ -3,7 +3,6 @@ package dev.dbtlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbtlens.DbtLens;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,28 +10,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Keyset pagination: every page walk sees every node exactly once, in the order asked for. */
 class PaginationTest {
-  private static DbtLens lens;
-  private static DbtLensGraphQL graphql;
+  @RegisterExtension static final SampleGraphQL SAMPLE = new SampleGraphQL();
   private static Oracle oracle;
 
   @BeforeAll
-  static void ingest() {
-    lens = Sample.lens();
-    graphql = DbtLensGraphQL.create(lens);
+  static void setUp() {
     oracle = Oracle.of(Sample.invocations());
-  }
-
-  @AfterAll
-  static void close() {
-    lens.close();
   }
 
   private static final String MODELS = """
@@ -57,7 +48,7 @@ class PaginationTest {
       vars.put("after", after);
       vars.put("field", field);
       vars.put("direction", direction);
-      JsonNode conn = Gql.data(graphql, MODELS, vars).at("/environment/applied/models");
+      JsonNode conn = Gql.data(SAMPLE.graphql(), MODELS, vars).at("/environment/applied/models");
       List<JsonNode> nodes = Gql.nodes(conn);
       JsonNode info = conn.path("pageInfo");
       total = conn.path("totalCount").asInt();
@@ -115,7 +106,7 @@ class PaginationTest {
     do {
       Map<String, Object> vars = new HashMap<>();
       vars.put("after", after);
-      JsonNode conn = Gql.data(graphql, """
+      JsonNode conn = Gql.data(SAMPLE.graphql(), """
           query ($after: String) { environment(id: "default") { applied {
             tests(first: 25, after: $after, filter: {testTypes: [GENERIC_DATA_TEST]}) {
               totalCount pageInfo { endCursor hasNextPage } edges { node { uniqueId testType } } } } } }""",
@@ -142,7 +133,7 @@ class PaginationTest {
 
   @Test
   void anEmptyPageStillCountsAndAFirstOfZeroOnlyCounts() {
-    JsonNode conn = Gql.data(graphql, """
+    JsonNode conn = Gql.data(SAMPLE.graphql(), """
         { environment(id: "default") { applied { models(first: 0) {
             totalCount pageInfo { hasNextPage startCursor } edges { cursor } } } } }""")
         .at("/environment/applied/models");

@@ -3,16 +3,14 @@ package dev.dbtlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbtlens.DbtLens;
 import dev.dbtlens.Recommendation;
 import dev.dbtlens.Recommendations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A client's recommendations document in the beta endpoint's shape, run unchanged on the sample. */
 class RecommendationsGraphQLTest {
@@ -29,19 +27,7 @@ class RecommendationsGraphQLTest {
         }
       }""";
 
-  static DbtLens lens;
-  static DbtLensGraphQL graphql;
-
-  @BeforeAll
-  static void setUp() {
-    lens = Sample.lens();
-    graphql = DbtLensGraphQL.create(lens);
-  }
-
-  @AfterAll
-  static void tearDown() {
-    lens.close();
-  }
+  @RegisterExtension static final SampleGraphQL SAMPLE = new SampleGraphQL();
 
   static Map<String, Object> vars(Object... kv) {
     Map<String, Object> m = new HashMap<>();
@@ -56,7 +42,7 @@ class RecommendationsGraphQLTest {
     List<JsonNode> out = new ArrayList<>();
     String after = null;
     while (true) {
-      JsonNode rules = Gql.data(graphql, CLIENT, vars("environmentId", 1, "first", pageSize, "after", after,
+      JsonNode rules = Gql.data(SAMPLE.graphql(), CLIENT, vars("environmentId", 1, "first", pageSize, "after", after,
           "filter", filter)).path("recommendations").path("rules");
       totalCount[0] = rules.path("totalCount").asInt();
       out.addAll(Gql.nodes(rules));
@@ -69,7 +55,7 @@ class RecommendationsGraphQLTest {
 
   @Test
   void pagesThroughEveryViolationAsTheJavaApiListsThem() {
-    Recommendations expected = lens.recommendations(Sample.ENV, null);
+    Recommendations expected = SAMPLE.lens().recommendations(Sample.ENV, null);
     int[] total = new int[1];
     List<JsonNode> all = walk(null, 7, total);
     assertThat(total[0]).isEqualTo(expected.violations().size()).isGreaterThan(7);
@@ -77,7 +63,7 @@ class RecommendationsGraphQLTest {
         .isEqualTo(expected.violations().stream().map(Recommendation::violationId).toList());
     assertThat(Gql.texts(all, "/name"))
         .isEqualTo(expected.violations().stream().map(Recommendation::ruleName).toList());
-    JsonNode metrics = Gql.data(graphql, CLIENT, vars("environmentId", "1", "first", 1))
+    JsonNode metrics = Gql.data(SAMPLE.graphql(), CLIENT, vars("environmentId", "1", "first", 1))
         .path("recommendations").path("metrics");
     Map<String, Double> byName = new HashMap<>();
     metrics.forEach(m -> byName.put(m.path("name").asText(), m.path("value").asDouble()));
@@ -87,7 +73,7 @@ class RecommendationsGraphQLTest {
 
   @Test
   void filtersByCategorySeverityRuleAndNode() {
-    Recommendations expected = lens.recommendations(Sample.ENV, null);
+    Recommendations expected = SAMPLE.lens().recommendations(Sample.ENV, null);
     int[] total = new int[1];
     List<JsonNode> governance = walk(Map.of("categories", List.of("governance"), "severity", "warn"), 3, total);
     long want = expected.violations().stream().filter(v -> v.category().equals("governance")).count();
@@ -109,15 +95,15 @@ class RecommendationsGraphQLTest {
     String q = """
         { recommendations(environmentId: 1, settings: [{name: "severity", value: "error"}]) {
             rules(first: 1, filter: {severity: "error"}) { totalCount } } }""";
-    int total = Gql.data(graphql, q).path("recommendations").path("rules").path("totalCount").asInt();
-    assertThat(total).isEqualTo(lens.recommendations(Sample.ENV, null).violations().size());
+    int total = Gql.data(SAMPLE.graphql(), q).path("recommendations").path("rules").path("totalCount").asInt();
+    assertThat(total).isEqualTo(SAMPLE.lens().recommendations(Sample.ENV, null).violations().size());
   }
 
   @Test
   void unknownEnvironmentsAndCursorsAreErrors() {
-    assertThat(Gql.messages(graphql.execute(CLIENT, vars("environmentId", 99, "first", 5))))
+    assertThat(Gql.messages(SAMPLE.graphql().execute(CLIENT, vars("environmentId", 99, "first", 5))))
         .singleElement().asString().contains("Environment 99 not found");
-    assertThat(Gql.messages(graphql.execute(CLIENT, vars("environmentId", 1, "first", 5, "after", "bm9wZQ"))))
+    assertThat(Gql.messages(SAMPLE.graphql().execute(CLIENT, vars("environmentId", 1, "first", 5, "after", "bm9wZQ"))))
         .singleElement().asString().contains("Invalid cursor 'bm9wZQ'");
   }
 }
