@@ -224,9 +224,7 @@ public final class AlertRules {
     if (current.equals(baseline)) {
       return;
     }
-    boolean auto = conn.getAutoCommit();
-    conn.setAutoCommit(false);
-    try {
+    Sql.inTransaction(conn, () -> {
       if (hasBaseline) {
         try (PreparedStatement s = conn.prepareStatement(INSERT_RECOMMENDATIONS)) {
           s.setString(1, environment);
@@ -248,17 +246,8 @@ public final class AlertRules {
         s.setString(2, current);
         s.executeUpdate();
       }
-      if (auto) {
-        conn.commit();
-      }
-    } catch (SQLException | RuntimeException e) {
-      if (auto) {
-        conn.rollback();
-      }
-      throw e;
-    } finally {
-      conn.setAutoCommit(auto);
-    }
+      return null;
+    });
   }
 
   /**

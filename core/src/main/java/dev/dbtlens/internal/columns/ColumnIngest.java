@@ -3,6 +3,7 @@ package dev.dbtlens.internal.columns;
 import dev.dbtlens.internal.columns.LineageBuilder.NodeInput;
 import dev.dbtlens.internal.columns.ModelLineage.FilterDep;
 import dev.dbtlens.internal.columns.ModelLineage.OutColumn;
+import dev.dbtlens.internal.store.Sql;
 import dev.dbtlens.internal.store.Store;
 import dev.dbtlens.internal.store.TableWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -52,47 +52,40 @@ public final class ColumnIngest {
       return new Outcome(0, 0, 0);
     }
     int[] counts = new int[2];
-    List<NodeInput> nodes;
-    boolean auto = conn.getAutoCommit();
-    conn.setAutoCommit(false); // one snapshot: the code's row ids hold until the commit
-    try (TableWriter models = new TableWriter(conn, "column_model");
-        TableWriter edges = new TableWriter(conn, "column_edge");
-        TableWriter filters = new TableWriter(conn, "column_filter")) {
-      Map<String, Long> codeRows = new HashMap<>();
-      nodes = inputs(conn, environment, codeRows);
-      Map<String, String> keys = keys(nodes);
-      Map<String, ModelLineage> known = cached(conn, environment);
-      LineageBuilder.build(nodes, threads, n -> known.get(keys.get(n.uniqueId())), ids -> code(conn, ids, codeRows),
-          (n, l) -> {
-            counts[0]++;
-            if (l.errorCategory() != null) {
-              counts[1]++;
+    // one transaction, so that the code's row ids hold from reading them to loading the code
+    List<NodeInput> nodes = Sql.inTransaction(conn, () -> {
+      try (TableWriter models = new TableWriter(conn, "column_model");
+          TableWriter edges = new TableWriter(conn, "column_edge");
+          TableWriter filters = new TableWriter(conn, "column_filter")) {
+        Map<String, Long> codeRows = new HashMap<>();
+        List<NodeInput> all = inputs(conn, environment, codeRows);
+        Map<String, String> keys = keys(all);
+        Map<String, ModelLineage> known = cached(conn, environment);
+        LineageBuilder.build(all, threads, n -> known.get(keys.get(n.uniqueId())), ids -> code(conn, ids, codeRows),
+            (n, l) -> {
+              counts[0]++;
+              if (l.errorCategory() != null) {
+                counts[1]++;
+              }
+              write(models, edges, filters, keys.get(n.uniqueId()), n.uniqueId(), l);
+            });
+        models.finish();
+        edges.finish();
+        filters.finish();
+        Sql.update(conn, "DELETE FROM store.column_current WHERE environment = ?", environment);
+        try (TableWriter current = new TableWriter(conn, "column_current")) {
+          for (NodeInput n : all) {
+            if (n.hasCode()) {
+              current.begin().str(environment).str(n.uniqueId()).str(keys.get(n.uniqueId())).end();
             }
-            write(models, edges, filters, keys.get(n.uniqueId()), n.uniqueId(), l);
-          });
-      models.finish();
-      edges.finish();
-      filters.finish();
-      try (Statement s = conn.createStatement()) {
-        s.execute("DELETE FROM store.column_current WHERE environment = '" + environment.replace("'", "''") + "'");
-      }
-      try (TableWriter current = new TableWriter(conn, "column_current")) {
-        for (NodeInput n : nodes) {
-          if (n.hasCode()) {
-            current.begin().str(environment).str(n.uniqueId()).str(keys.get(n.uniqueId())).end();
           }
+          current.finish();
         }
-        current.finish();
+        writeMarker(conn, environment, marker);
+        return all;
       }
-      writeMarker(conn, environment, marker);
-      conn.commit();
-      store.changed();
-    } catch (SQLException | RuntimeException e) {
-      conn.rollback();
-      throw e;
-    } finally {
-      conn.setAutoCommit(auto);
-    }
+    });
+    store.changed();
     LOG.log(System.Logger.Level.DEBUG, "column lineage of {0}: {1} nodes analyzed", environment, counts[0]);
     return new Outcome(nodes.size(), counts[0], counts[1]);
   }
@@ -137,17 +130,10 @@ public final class ColumnIngest {
   }
 
   private static void storeMarker(DuckDBConnection conn, String environment, String marker) throws SQLException {
-    boolean auto = conn.getAutoCommit();
-    conn.setAutoCommit(false);
-    try {
+    Sql.inTransaction(conn, () -> {
       writeMarker(conn, environment, marker);
-      conn.commit();
-    } catch (SQLException | RuntimeException e) {
-      conn.rollback();
-      throw e;
-    } finally {
-      conn.setAutoCommit(auto);
-    }
+      return null;
+    });
   }
 
   private static void writeMarker(DuckDBConnection conn, String environment, String marker) throws SQLException {

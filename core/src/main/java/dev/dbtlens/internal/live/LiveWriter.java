@@ -467,9 +467,7 @@ public final class LiveWriter implements AutoCloseable {
     }
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
     try {
-      boolean auto = conn.getAutoCommit();
-      conn.setAutoCommit(false);
-      try {
+      Sql.inTransaction(conn, () -> {
         for (String id : dirtyInvocations) {
           writeInvocation(invocations.get(id), now);
         }
@@ -479,13 +477,8 @@ public final class LiveWriter implements AutoCloseable {
         for (Warning w : warnings) {
           writeWarning(w);
         }
-        conn.commit();
-      } catch (SQLException | RuntimeException e) {
-        conn.rollback();
-        throw e;
-      } finally {
-        conn.setAutoCommit(auto);
-      }
+        return null;
+      });
     } catch (SQLException e) {
       throw new StorageException("writing the live state of environment '" + environment
           + "' from " + source, e);

@@ -9,6 +9,7 @@ import dev.dbtlens.internal.lineage.GraphLoader;
 import dev.dbtlens.internal.lineage.GraphNode;
 import dev.dbtlens.internal.lineage.LineageGraph;
 import dev.dbtlens.internal.select.LineageAccess;
+import dev.dbtlens.internal.store.Sql;
 import dev.dbtlens.internal.store.Store;
 import dev.dbtlens.internal.store.TableWriter;
 import dev.dbtlens.ManifestCycleException;
@@ -126,43 +127,34 @@ public final class Evaluator {
       result = null;
     }
     DuckDBConnection c = store.connection();
+    Recommendations stored = result;
     try {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
+      Sql.inTransaction(c, () -> {
         for (String table : List.of("recommendation", "recommendation_metric")) {
-          try (PreparedStatement del = c.prepareStatement("DELETE FROM store." + table + " WHERE environment = ?")) {
-            del.setString(1, environment);
-            del.execute();
-          }
+          Sql.update(c, "DELETE FROM store." + table + " WHERE environment = ?", environment);
         }
-        if (result != null) {
+        if (stored != null) {
           try (TableWriter w = new TableWriter(c, "recommendation")) {
-            for (Recommendation v : result.violations()) {
-              w.begin().str(environment).str(snapshot).str(result.manifestInvocationId()).str(v.ruleName())
+            for (Recommendation v : stored.violations()) {
+              w.begin().str(environment).str(snapshot).str(stored.manifestInvocationId()).str(v.ruleName())
                   .str(v.category()).str(v.severity()).str(v.uniqueId()).list(v.nodes()).str(v.violationId())
                   .str(v.description()).end();
             }
             w.finish();
           }
           try (TableWriter w = new TableWriter(c, "recommendation_metric")) {
-            for (RecommendationMetric m : result.metrics()) {
+            for (RecommendationMetric m : stored.metrics()) {
               w.begin().str(environment).str(snapshot).str(m.name()).num(m.value()).end();
             }
             w.finish();
           }
         }
-        c.commit();
-        store.changed();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
+        return null;
+      });
     } catch (SQLException e) {
       throw new StorageException("storing the recommendations of environment " + environment, e);
     }
+    store.changed();
     store.checkpoint();
     return result != null;
   }

@@ -12,6 +12,36 @@ import java.util.List;
 public final class Sql {
   private Sql() {}
 
+  /** Work done in a transaction. */
+  @FunctionalInterface
+  public interface Task<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code task} in one transaction on {@code c}: commits it, or rolls it back and rethrows.
+   * Inside a transaction already open on {@code c} (auto-commit off) it joins that one, which its
+   * owner commits or rolls back.
+   *
+   * @return what the task returned
+   */
+  public static <T> T inTransaction(Connection c, Task<T> task) throws SQLException {
+    if (!c.getAutoCommit()) {
+      return task.run();
+    }
+    c.setAutoCommit(false);
+    try {
+      T result = task.run();
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
   public static long update(Connection c, String sql, Object... params) throws SQLException {
     if (params.length == 0) {
       try (Statement s = c.createStatement()) {
