@@ -116,9 +116,9 @@ public final class DbtLens implements AutoCloseable {
    * is written. Files starting with gzip's magic bytes are decompressed as they are read. A file already
    * in the environment is skipped and reported as such. dbt JSON log files among the paths ({@code
    * dbt.log}, {@code *.log}, {@code *.jsonl}; docs/live.md) are read after the artifacts commit, by
-   * {@link LiveRuns#ingestLogs}; then the ingest's alerts are derived ({@link Alerts#derive}). When
-   * it returns, the transaction has
-   * committed and, for a database file, been checkpointed into the file.
+   * {@link LiveRuns#ingestLogs}; then, unless {@link IngestOptions#derive()} is false, column lineage,
+   * recommendations and alerts are derived from what was committed ({@link #derive}). When it
+   * returns, the transaction has committed and, for a database file, been checkpointed into the file.
    *
    * @param options environment, job label and progress listener
    * @param paths files and folders
@@ -147,14 +147,41 @@ public final class DbtLens implements AutoCloseable {
       lineage.invalidate(options.environment());
       columnGraphs.remove(options.environment());
     }
-    String env = options.environment();
-    // What is derived from the committed artifacts, each in its own transaction, never fails the
-    // ingest: column lineage of the definitions that changed (docs/column-lineage.md), the
-    // recommendations the SQL views show for the latest manifest (docs/recommendations.md), and
-    // alerts comparing the latest results with the history.
-    // (each step stops at once when its stored marker says it is up to date, so one that failed
-    // runs again on the next ingest, even of nothing new)
-    ProgressListener progress = options.progress();
+    if (!options.derive()) {
+      return report.with(logs, List.of());
+    }
+    return report.with(logs, deriveSteps(options.environment(), options.progress()));
+  }
+
+  /**
+   * Derives what is computed from an environment's committed artifacts, each step in its own
+   * transaction: the column lineage of the definitions that changed (docs/column-lineage.md), the
+   * recommendations the SQL views show for the latest manifest (docs/recommendations.md), and the
+   * alerts comparing the latest results with the history ({@link Alerts#derive}). An ingest runs
+   * this before it returns unless told not to ({@link IngestOptions#withDerive}); call it after such
+   * ingests to catch up. Each step stops at once when its stored marker says it is up to date, so
+   * calling it again costs little, and a step that failed runs again. A step's failure, even running
+   * out of Java heap, is logged as a warning and never fails the call: what is committed stands.
+   *
+   * <p>Alerts are derived from the environment's latest results only: results of runs ingested in
+   * between without deriving raise no alerts of their own.
+   *
+   * @param environment the environment
+   * @param progress told of each step ({@link ProgressListener#onStep}); {@link ProgressListener#NONE}
+   *     for nothing
+   * @return the new alerts, oldest first
+   * @throws NotFoundException if the database holds no such environment
+   */
+  public synchronized List<Alert> derive(String environment, ProgressListener progress) {
+    Objects.requireNonNull(progress, "progress");
+    if (store.readOnly()) {
+      throw new DbtLensException("cannot derive: " + store.description() + " is open read-only");
+    }
+    requireEnvironment(environment);
+    return deriveSteps(environment, progress);
+  }
+
+  private List<Alert> deriveSteps(String env, ProgressListener progress) {
     afterCommit("column lineage", progress, env, () -> {
       ColumnIngest.refresh(store, env, Math.max(1, Runtime.getRuntime().availableProcessors()));
       return null;
@@ -163,8 +190,7 @@ public final class DbtLens implements AutoCloseable {
       new dev.dbtlens.internal.recommend.Evaluator(store, lineage).materialise(env);
       return null;
     }, null);
-    List<Alert> derived = afterCommit("alerts", progress, env, () -> alerts.derive(env), List.of());
-    return report.with(logs, derived);
+    return afterCommit("alerts", progress, env, () -> alerts.derive(env), List.of());
   }
 
   /** A step derived after an ingest. */

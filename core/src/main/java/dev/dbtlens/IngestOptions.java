@@ -26,9 +26,14 @@ import java.util.Objects;
  * @param jobId the job id of the invocations this ingest adds, or null
  * @param runId the run id of the one invocation this ingest adds, or null; an ingest that adds
  *     several invocations, or whose run id belongs to another invocation, fails
+ * @param derive whether the ingest, once its artifacts have committed, derives what is computed from
+ *     them (column lineage, the stored recommendations, alerts; {@link DbtLens#derive}) before it
+ *     returns; true by default. False returns as soon as the artifacts are in the file, to load a
+ *     backlog of runs, or to derive in a later step: the next ingest that derives, or {@link
+ *     DbtLens#derive}, catches up on everything skipped
  */
 public record IngestOptions(String environment, String job, ProgressListener progress,
-    boolean conflictsAllowed, Long environmentId, Long jobId, Long runId) {
+    boolean conflictsAllowed, Long environmentId, Long jobId, Long runId, boolean derive) {
   /** The environment used when none is named. */
   public static final String DEFAULT_ENVIRONMENT = "default";
 
@@ -55,7 +60,7 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @param progress the progress listener, or null
    */
   public IngestOptions(String environment, String job, ProgressListener progress) {
-    this(environment, job, progress, false, null, null, null);
+    this(environment, job, progress, false, null, null, null, true);
   }
 
   /** @return options for the {@code default} environment, no job label, no progress, conflicts refused */
@@ -68,7 +73,7 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @return these options for that environment
    */
   public IngestOptions withEnvironment(String name) {
-    return new IngestOptions(name, job, progress, conflictsAllowed, environmentId, jobId, runId);
+    return new IngestOptions(name, job, progress, conflictsAllowed, environmentId, jobId, runId, derive);
   }
 
   /**
@@ -76,7 +81,7 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @return these options with that job label
    */
   public IngestOptions withJob(String label) {
-    return new IngestOptions(environment, label, progress, conflictsAllowed, environmentId, jobId, runId);
+    return new IngestOptions(environment, label, progress, conflictsAllowed, environmentId, jobId, runId, derive);
   }
 
   /**
@@ -84,7 +89,7 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @return these options reporting to that listener
    */
   public IngestOptions withProgress(ProgressListener listener) {
-    return new IngestOptions(environment, job, listener, conflictsAllowed, environmentId, jobId, runId);
+    return new IngestOptions(environment, job, listener, conflictsAllowed, environmentId, jobId, runId, derive);
   }
 
   /**
@@ -92,7 +97,7 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @return these options with conflicts allowed or refused
    */
   public IngestOptions withConflictsAllowed(boolean allowed) {
-    return new IngestOptions(environment, job, progress, allowed, environmentId, jobId, runId);
+    return new IngestOptions(environment, job, progress, allowed, environmentId, jobId, runId, derive);
   }
 
   /**
@@ -102,6 +107,15 @@ public record IngestOptions(String environment, String job, ProgressListener pro
    * @return these options with those ids
    */
   public IngestOptions withIds(Long environmentId, Long jobId, Long runId) {
-    return new IngestOptions(environment, job, progress, conflictsAllowed, environmentId, jobId, runId);
+    return new IngestOptions(environment, job, progress, conflictsAllowed, environmentId, jobId, runId, derive);
+  }
+
+  /**
+   * @param derive false to return once the artifacts are committed, without deriving column lineage,
+   *     recommendations and alerts (see {@link #derive()})
+   * @return these options deriving or not
+   */
+  public IngestOptions withDerive(boolean derive) {
+    return new IngestOptions(environment, job, progress, conflictsAllowed, environmentId, jobId, runId, derive);
   }
 }

@@ -76,6 +76,7 @@ public final class Main {
     Failures failures = new Failures();
     CommandLine cl = new CommandLine(new DbtLensCommand())
         .addSubcommand(new IngestCommand(status))
+        .addSubcommand(new dev.dbtlens.cli.ingest.DeriveCommand(status))
         .addSubcommand(new SqlCommand())
         .addSubcommand(new DemoCommand(status))
         .addSubcommand(new GenerateCommand())

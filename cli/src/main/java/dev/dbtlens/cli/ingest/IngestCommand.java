@@ -87,6 +87,12 @@ public final class IngestCommand implements Callable<Integer> {
           + " written, exit 1.")
   boolean allowConflicts;
 
+  @Option(names = "--no-derive",
+      description = "Return once the artifacts are committed, without deriving column lineage,"
+          + " recommendations and alerts from them (the longest part of a large first ingest). Run"
+          + " 'dbtlens derive' (or any later ingest without this option) to catch up.")
+  boolean noDerive;
+
   @Mixin DuckDbOptions duckdb;
 
   @Mixin AlertOptions alerts;
@@ -110,6 +116,10 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (environment.isBlank()) {
       throw new ParameterException(spec.commandLine(), "--env must not be blank");
+    }
+    if (noDerive && alerts.wanted()) {
+      throw new ParameterException(spec.commandLine(), "--alerts and --webhook need the alerts that"
+          + " --no-derive skips: drop one, or run 'dbtlens derive --alerts' afterwards");
     }
     duckdb.apply();
     for (Path path : paths) {
@@ -151,7 +161,8 @@ public final class IngestCommand implements Callable<Integer> {
     try (DbtLens lens = wait.open(spec.commandLine(), db, () -> DbtLens.open(db), status::println);
         ProgressBar progress = new ProgressBar(status)) {
       IngestReport report = lens.ingest(new IngestOptions(environment, job, progress)
-          .withConflictsAllowed(allowConflicts).withIds(environmentId, jobId, runId), paths);
+          .withConflictsAllowed(allowConflicts).withIds(environmentId, jobId, runId)
+          .withDerive(!noDerive), paths);
       interruption.written();
       ids = describeIds(lens, report);
       if (!report.logs().files().isEmpty()) {
