@@ -194,9 +194,12 @@ public final class Ingester {
         "SELECT 1 FROM store.artifact WHERE environment = ? AND invocation_id = ?", env, invocationId);
     Reading reading = new Reading(path, header.schemaVersion());
     JsonParser parser = null;
-    try (JsonParser p = file.openParser(options.progress())) {
+    // a manifest is parsed on a reading thread (ReadAhead): its progress is told on this one
+    ReadAhead.Relay relay = new ReadAhead.Relay(options.progress());
+    boolean readAhead = header.kind() == ArtifactKind.MANIFEST;
+    try (JsonParser p = file.openParser(readAhead ? relay : options.progress())) {
       parser = p;
-      load(conn, p, reading, row);
+      load(conn, p, reading, row, relay);
     } catch (IOException e) {
       throw Parsing.translate(e, reading, parser);
     }
@@ -208,12 +211,12 @@ public final class Ingester {
         invocationId, ArtifactOutcome.Status.ADDED, row.rows, header.warning()), row);
   }
 
-  private void load(DuckDBConnection conn, JsonParser p, Reading reading, Row row)
+  private void load(DuckDBConnection conn, JsonParser p, Reading reading, Row row, ReadAhead.Relay relay)
       throws IOException, SQLException {
     ArtifactHeader h = row.header;
     switch (h.kind()) {
       case MANIFEST -> {
-        ManifestLoader.Result r = new ManifestLoader(conn, reading).load(p, row.env);
+        ManifestLoader.Result r = new ManifestLoader(conn, reading).load(p, row.env, relay);
         row.snapshotId = r.snapshotId();
         row.selectors = r.selectorsJson();
         row.rows = r.members();

@@ -1,6 +1,7 @@
 package dev.dbtlens.internal.ingest;
 
 import dev.dbtlens.internal.dbt.Json;
+import dev.dbtlens.internal.store.RowSink;
 import dev.dbtlens.internal.store.Sql;
 import dev.dbtlens.internal.store.TableWriter;
 import com.fasterxml.jackson.core.JsonParser;
@@ -55,18 +56,25 @@ final class ManifestLoader {
     this.reading = reading;
   }
 
-  Result load(JsonParser p, String environment) throws IOException, SQLException {
+  /**
+   * @param p the manifest's parser, used by a reading thread until this returns
+   * @param environment the environment ingested into
+   * @param progress the progress the parser's stream reports to, told on this thread
+   */
+  Result load(JsonParser p, String environment, ReadAhead.Relay progress) throws IOException, SQLException {
     loadKnown(environment);
     Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
         + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
     try (Writers w = new Writers(conn, direct)) {
-      Parsing.expectRootObject(p, reading);
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        reading.member(field);
-        p.nextToken();
-        topLevel(p, field, w);
-      }
+      new ReadAhead(Writers.TABLES).run("dbtlens-manifest-reader", out -> {
+        Parsing.expectRootObject(p, reading);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          reading.member(field);
+          p.nextToken();
+          topLevel(p, field, out);
+        }
+      }, w.all(), progress);
       w.finish();
     }
     String duplicate = Sql.first(conn,
@@ -81,7 +89,7 @@ final class ManifestLoader {
     return new Result(snapshotId, added, members, edges, selectorsJson);
   }
 
-  private void topLevel(JsonParser p, String field, Writers w) throws IOException {
+  private void topLevel(JsonParser p, String field, ReadAhead w) throws IOException {
     if (SKIPPED.contains(field)) {
       p.skipChildren();
     } else if (field.equals("parent_map") && p.currentToken() != JsonToken.VALUE_NULL) {
@@ -97,7 +105,7 @@ final class ManifestLoader {
     }
   }
 
-  private void group(JsonParser p, String group, boolean known, Writers w) throws IOException {
+  private void group(JsonParser p, String group, boolean known, ReadAhead w) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       JsonToken t = p.nextToken();
@@ -118,26 +126,27 @@ final class ManifestLoader {
   }
 
   /** Records the entry just read as a member; writes its definition and compiled code if new. */
-  private void entry(String key, Writers w) {
+  private void entry(String key, ReadAhead w) {
     String uniqueId = entry.uniqueId() != null ? entry.uniqueId() : key;
     String defHash = entry.defHash();
     String compiledCode = entry.compiledCode();
     String compiledHash = compiledCode == null ? null : Hashing.hex128(
         compiledDigest.digest(compiledCode.getBytes(StandardCharsets.UTF_8)));
     content.add("n", uniqueId, defHash, compiledHash);
-    w.members.begin().str(uniqueId).str(defHash).str(compiledHash).end();
+    w.table(Writers.MEMBERS).begin().str(uniqueId).str(defHash).str(compiledHash).end();
     if (knownDefs.add(defHash)) {
       NodeDefinition def = new NodeDefinition(entry, uniqueId, defHash);
-      def.writeDef(w.defs);
-      def.writeColumns(w.columns);
+      def.writeDef(w.table(Writers.DEFS));
+      def.writeColumns(w.table(Writers.COLUMNS));
       defsWritten++;
     }
     if (compiledHash != null && knownCompiled.add(compiledHash)) {
-      w.compiled.begin().str(compiledHash).str(compiledCode).end();
+      w.table(Writers.COMPILED).begin().str(compiledHash).str(compiledCode).end();
     }
+    w.rowDone();
   }
 
-  private void parentMap(JsonParser p, Writers w) throws IOException {
+  private void parentMap(JsonParser p, ReadAhead w) throws IOException {
     Parsing.expectObject(p, reading);
     sawParentMap = true;
     Set<String> parents = new LinkedHashSet<>();
@@ -155,9 +164,10 @@ final class ManifestLoader {
       }
       for (String parent : parents) {
         content.add("e", parent, child);
-        w.edges.begin().str(parent).str(child).end();
+        w.table(Writers.EDGES).begin().str(parent).str(child).end();
         edges++;
       }
+      w.rowDone();
     }
   }
 
@@ -246,6 +256,12 @@ final class ManifestLoader {
 
   /** The appenders one manifest writes through. */
   private static final class Writers implements AutoCloseable {
+    static final int MEMBERS = 0;
+    static final int EDGES = 1;
+    static final int DEFS = 2;
+    static final int COLUMNS = 3;
+    static final int COMPILED = 4;
+    static final int TABLES = 5;
     final TableWriter members;
     final TableWriter edges;
     final TableWriter defs;
@@ -258,6 +274,11 @@ final class ManifestLoader {
       defs = new TableWriter(conn, direct ? "node_def" : "stage_def");
       columns = new TableWriter(conn, direct ? "def_column" : "stage_def_column");
       compiled = new TableWriter(conn, direct ? "compiled" : "stage_compiled");
+    }
+
+    /** @return the appenders by table index */
+    RowSink[] all() {
+      return new RowSink[] {members, edges, defs, columns, compiled};
     }
 
     void finish() {

@@ -1,7 +1,7 @@
 package dev.dbtlens.internal.ingest;
 
 import dev.dbtlens.internal.dbt.Json;
-import dev.dbtlens.internal.store.TableWriter;
+import dev.dbtlens.internal.store.RowSink;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -45,7 +45,7 @@ final class NodeDefinition {
   }
 
   /** Appends the definition's row to {@code stage_def} (column order of {@code store.node_def}). */
-  void writeDef(TableWriter w) {
+  void writeDef(RowSink w) {
     JsonNode config = node.path("config");
     boolean topMeta = !Json.isEmpty(node.get("meta"));
     JsonNode meta = topMeta ? node.get("meta") : config.get("meta");
@@ -91,7 +91,7 @@ final class NodeDefinition {
   }
 
   /** Appends the columns declared in YAML to {@code stage_def_column}. @return how many */
-  int writeColumns(TableWriter w) {
+  int writeColumns(RowSink w) {
     JsonNode columns = node.get("columns");
     if (columns == null || !columns.isObject()) {
       return 0;

@@ -13,7 +13,7 @@ import org.duckdb.DuckDBConnection;
  * a flush error. (The appender also flushes by itself every 2048 rows, so the count the final
  * {@code flush()} returns covers only the rows since then; it is checked to be consistent.)
  */
-public final class TableWriter implements AutoCloseable {
+public final class TableWriter implements RowSink, AutoCloseable {
   private final String table;
   private final DuckDBAppender appender;
   private static final long AUTO_FLUSH_ROWS = 2048;
@@ -28,6 +28,7 @@ public final class TableWriter implements AutoCloseable {
     }
   }
 
+  @Override
   public TableWriter begin() {
     try {
       appender.beginRow();
@@ -37,6 +38,7 @@ public final class TableWriter implements AutoCloseable {
     return this;
   }
 
+  @Override
   public TableWriter end() {
     try {
       appender.endRow();
@@ -66,35 +68,43 @@ public final class TableWriter implements AutoCloseable {
     return this;
   }
 
+  @Override
   public TableWriter str(String v) {
     return put(v, () -> appender.append(v));
   }
 
   /** Appends UTF-8 text (e.g. JSON already serialised) to a VARCHAR or JSON column without decoding it. */
+  @Override
   public TableWriter utf8(byte[] v) {
     return put(v, () -> appender.append(v));
   }
 
+  @Override
   public TableWriter num(Double v) {
     return put(v, () -> appender.append(v.doubleValue()));
   }
 
+  @Override
   public TableWriter lng(Long v) {
     return put(v, () -> appender.append(v.longValue()));
   }
 
+  @Override
   public TableWriter integer(Integer v) {
     return put(v, () -> appender.append(v.intValue()));
   }
 
+  @Override
   public TableWriter bool(Boolean v) {
     return put(v, () -> appender.append(v.booleanValue()));
   }
 
+  @Override
   public TableWriter ts(LocalDateTime v) {
     return put(v, () -> appender.append(v));
   }
 
+  @Override
   public TableWriter list(List<String> v) {
     return put(v, () -> appender.append(v));
   }
