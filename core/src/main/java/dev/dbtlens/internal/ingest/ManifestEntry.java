@@ -259,8 +259,11 @@ final class ManifestEntry {
       case VALUE_FALSE:
         return BooleanNode.FALSE;
       case VALUE_STRING:
-        if (len >= 2 && noEscapes(buf, s + 1, ends[i] - 1)) {
-          return TextNode.valueOf(new String(buf, s + 1, len - 2, StandardCharsets.UTF_8));
+        if (len >= 2) { // SQL and descriptions have escapes (newlines): decoded without a parser
+          String text = unescape(buf, s + 1, ends[i] - 1);
+          if (text != null) {
+            return TextNode.valueOf(text);
+          }
         }
         break;
       default:
@@ -273,13 +276,60 @@ final class ManifestEntry {
     }
   }
 
-  private static boolean noEscapes(byte[] buf, int from, int to) {
+  /**
+   * Decodes the inside of a JSON string as Jackson's generator wrote it (UTF-8, with JSON's
+   * escapes). A backslash never occurs inside a multi-byte UTF-8 sequence, so the runs between
+   * escapes decode on their own; {@code \\uXXXX} escapes of a surrogate pair give its two chars.
+   *
+   * @return the text, or null for an escape JSON does not define (the caller then parses)
+   */
+  static String unescape(byte[] buf, int from, int to) {
+    StringBuilder out = null;
+    int run = from;
     for (int i = from; i < to; i++) {
-      if (buf[i] == '\\') {
-        return false;
+      if (buf[i] != '\\') {
+        continue;
       }
+      if (out == null) {
+        out = new StringBuilder(to - from);
+      }
+      out.append(new String(buf, run, i - run, StandardCharsets.UTF_8));
+      if (i + 1 >= to) {
+        return null;
+      }
+      byte e = buf[++i];
+      switch (e) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case '"', '\\', '/' -> out.append((char) e);
+        case 'u' -> {
+          if (i + 4 >= to) {
+            return null;
+          }
+          int c = 0;
+          for (int k = 1; k <= 4; k++) {
+            int d = Character.digit(buf[i + k], 16);
+            if (d < 0) {
+              return null;
+            }
+            c = c * 16 + d;
+          }
+          out.append((char) c);
+          i += 4;
+        }
+        default -> {
+          return null;
+        }
+      }
+      run = i + 1;
     }
-    return true;
+    if (out == null) {
+      return new String(buf, from, to - from, StandardCharsets.UTF_8);
+    }
+    return out.append(new String(buf, run, to - run, StandardCharsets.UTF_8)).toString();
   }
 
   /** A byte buffer whose array can be read without copying. */

@@ -26,6 +26,23 @@ class ManifestEntryTest {
       "wrapped_sql");
 
   @Test
+  void stringsDecodeAsJacksonDecodesThem() throws IOException {
+    for (String text : List.of("", "plain", "select *\n  from {{ ref('a') }}\twhere x = \"y\"",
+        "back\\slash / and \b\f\r", "caf\u00e9 \u20ac \uD83D\uDE00 \u0001 \u001f", "\u00e9\n",
+        "\\", "ends with escape\n")) {
+      byte[] json = Json.MAPPER.writeValueAsBytes(text);
+      assertThat(ManifestEntry.unescape(json, 1, json.length - 1)).as(text)
+          .isEqualTo(Json.MAPPER.readValue(json, String.class)).isEqualTo(text);
+    }
+    byte[] slash = "a\\/b\\u00E9".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(ManifestEntry.unescape(slash, 0, slash.length)).isEqualTo("a/b\u00e9");
+    for (String bad : List.of("a\\", "\\x", "\\u12", "\\u12g4")) {
+      byte[] b = bad.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(ManifestEntry.unescape(b, 0, b.length)).as(bad).isNull();
+    }
+  }
+
+  @Test
   void sameHashTextsAndFieldsAsTheTree() throws IOException {
     Path root = Path.of(System.getProperty("dbtlens.artifacts", "../shared/dbt-artifacts"))
         .toAbsolutePath().normalize();
