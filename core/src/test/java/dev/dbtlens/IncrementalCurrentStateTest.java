@@ -52,6 +52,10 @@ class IncrementalCurrentStateTest {
     // a catalog alone
     steps.put("catalog alone", List.of(copy(shop.resolve("003-build/catalog.json"), "catalog",
         "5c591fe3-0e21-4e2f-bee4-cb7d8dfa5063", "33333333-3333-3333-3333-333333333333", "2027-")));
+    // a changed project's manifest alone, newest of all (001's definitions: one changed, four nodes
+    // fewer): only the GraphQL rows of the nodes that changed are rewritten
+    steps.put("changed manifest alone", List.of(copy(shop.resolve("001-build/manifest.json"), "changed",
+        "1d7b3296-40af-4787-8188-f3c08959b7ec", "44444444-4444-4444-4444-444444444444", "2028-")));
 
     List<Path> all = new ArrayList<>();
     try (DbtLens stepwise = DbtLens.open(tmp.resolve("stepwise.duckdb"));
@@ -73,8 +77,8 @@ class IncrementalCurrentStateTest {
         }
       }
       assertThat(tables(c).get("current_manifest")).singleElement().asString()
-          .contains("11111111-1111-1111-1111-111111111111");
-      assertThat(tables(c).get("gql_node")).hasSize(191);
+          .contains("44444444-4444-4444-4444-444444444444");
+      assertThat(tables(c).get("gql_node")).hasSize(187);
     }
   }
 

@@ -84,7 +84,10 @@ public final class CurrentState {
     if (!hasGraphQLTables(conn)) {
       return;
     }
-    if (nodes || executions || catalog) {
+    if (nodes && !executions && !catalog && before != null) {
+      // only definitions changed (a manifest without results): the rows of the nodes that did
+      refreshChangedGraphQLNodes(conn, environment);
+    } else if (nodes || executions || catalog) {
       refreshGraphQLNodes(conn, environment);
     }
     if (before == null || !before.equals(after)) {
@@ -135,7 +138,31 @@ public final class CurrentState {
 
   private static void refreshGraphQLNodes(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.gql_node WHERE environment = ?", environment);
+    Sql.update(conn, GQL_NODES.replace("{onlyNew}", ""), environment);
+  }
+
+  /**
+   * The GraphQL node rows of the nodes whose definition or compiled code changed, added or removed,
+   * when nothing else a row reads (executions, catalog) changed: the rows that no longer match the
+   * current nodes are deleted, and those of the current nodes without a row inserted. A re-run of a
+   * slightly changed project then rewrites a few rows instead of the whole table (and its commit).
+   */
+  private static void refreshChangedGraphQLNodes(Connection conn, String environment) throws SQLException {
     Sql.update(conn, """
+        DELETE FROM store.gql_node g
+        WHERE g.environment = ? AND NOT EXISTS (
+          SELECT 1 FROM store.current_node cn
+          WHERE cn.environment = g.environment AND cn.unique_id = g.unique_id
+            AND cn.def_hash = g.def_hash AND cn.compiled_hash IS NOT DISTINCT FROM g.compiled_hash)""",
+        environment);
+    Sql.update(conn, GQL_NODES.replace("{onlyNew}", """
+        AND NOT EXISTS (SELECT 1 FROM store.gql_node g
+                        WHERE g.environment = cn.environment AND g.unique_id = cn.unique_id)"""),
+        environment);
+  }
+
+  /** Inserts an environment's GraphQL node rows; {@code {onlyNew}} may narrow the current nodes. */
+  private static final String GQL_NODES = """
         INSERT INTO store.gql_node
         WITH j AS (
           SELECT cn.environment, cn.unique_id, cn.def_hash, cn.compiled_hash, d.resource_type, d.name,
@@ -165,7 +192,7 @@ public final class CurrentState {
                       WHEN d.resource_type = 'test' THEN 'SINGULAR_DATA_TEST' END AS test_type
           FROM store.current_node cn
           JOIN store.node_def d ON d.def_hash = cn.def_hash
-          WHERE cn.environment = ? AND d.resource_type <> 'macro')
+          WHERE cn.environment = ? AND d.resource_type <> 'macro' {onlyNew})
         SELECT j.* EXCLUDE (f, definition_json, modeling_layer, test_type),
                f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8],
                j.definition_json, j.modeling_layer, j.test_type,
@@ -177,8 +204,7 @@ public final class CurrentState {
                ON s.environment = j.environment AND s.unique_id = j.unique_id AND s.kind = 'success'
         LEFT JOIN store.current_catalog c ON c.environment = j.environment AND c.unique_id = j.unique_id
         LEFT JOIN store.catalog_entry e ON e.entry_hash = c.entry_hash
-        ORDER BY j.unique_id""", environment);
-  }
+        ORDER BY j.unique_id""";
 
   private static void refreshGraphQLEdges(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.gql_edge WHERE environment = ?", environment);
