@@ -28,6 +28,26 @@ class UsageTest {
     assertThat(r.out()).contains("Usage: dbtlens " + command, "Exit codes:");
   }
 
+  /** picocli formats descriptions: a lone {@code %} makes it warn on stderr and print the raw text. */
+  @Test
+  void everyCommandsHelpFormatsWithoutWarnings() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    try {
+      System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      for (String command : java.util.List.of("ingest", "derive", "sql", "demo", "generate", "ls", "lineage",
+          "columns", "freshness", "check", "perf", "graphql", "schema", "serve", "report", "export", "follow",
+          "prune", "search", "mesh")) {
+        Cli.Result r = Cli.run(command, "--help");
+        assertThat(r.exit()).as(command).isZero();
+        assertThat(r.out()).as(command).contains("Usage: dbtlens " + command);
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
+  }
+
   @Test
   void versionExitsZero() {
     Cli.Result r = Cli.run("--version");

@@ -21,7 +21,7 @@ public final class DuckDbOptions {
 
   @Option(names = "--memory-limit", paramLabel = "SIZE",
       description = "DuckDB's memory limit (buffer pool; data beyond it spills to a temp folder"
-          + " beside the database), e.g. 2GB, 512MB, 1.5GiB or 50% (of RAM). Default: "
+          + " beside the database), e.g. 2GB, 512MB, 1.5GiB or 50%% (of RAM). Default: "
           + DbtLens.DEFAULT_MEMORY_LIMIT + ".")
   public String memoryLimit;
 
