@@ -138,7 +138,7 @@ public final class CurrentState {
 
   private static void refreshGraphQLNodes(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.gql_node WHERE environment = ?", environment);
-    Sql.update(conn, GQL_NODES.replace("{onlyNew}", ""), environment);
+    Sql.update(conn, GQL_NODES.replace("{nodes}", "store.current_node"), environment);
   }
 
   /**
@@ -155,13 +155,20 @@ public final class CurrentState {
           WHERE cn.environment = g.environment AND cn.unique_id = g.unique_id
             AND cn.def_hash = g.def_hash AND cn.compiled_hash IS NOT DISTINCT FROM g.compiled_hash)""",
         environment);
-    Sql.update(conn, GQL_NODES.replace("{onlyNew}", """
-        AND NOT EXISTS (SELECT 1 FROM store.gql_node g
-                        WHERE g.environment = cn.environment AND g.unique_id = cn.unique_id)"""),
+    // the few nodes without a row, first into a table of their own: joined to the definitions
+    // straight away, the planner builds its hash table from every definition's columns (raw JSON
+    // included) before it drops those that already have a row
+    Sql.update(conn, """
+        CREATE OR REPLACE TEMP TABLE gql_pending AS
+        SELECT cn.* FROM store.current_node cn
+        WHERE cn.environment = ? AND NOT EXISTS (
+          SELECT 1 FROM store.gql_node g WHERE g.environment = cn.environment AND g.unique_id = cn.unique_id)""",
         environment);
+    Sql.update(conn, GQL_NODES.replace("{nodes}", "temp.gql_pending"), environment);
+    Sql.update(conn, "DROP TABLE temp.gql_pending");
   }
 
-  /** Inserts an environment's GraphQL node rows; {@code {onlyNew}} may narrow the current nodes. */
+  /** Inserts an environment's GraphQL node rows from {@code {nodes}}: its current nodes, or some of them. */
   private static final String GQL_NODES = """
         INSERT INTO store.gql_node
         WITH j AS (
@@ -190,9 +197,9 @@ public final class CurrentState {
                  CASE WHEN d.resource_type = 'unit_test' THEN 'UNIT_TEST'
                       WHEN d.resource_type = 'test' AND d.test_metadata IS NOT NULL THEN 'GENERIC_DATA_TEST'
                       WHEN d.resource_type = 'test' THEN 'SINGULAR_DATA_TEST' END AS test_type
-          FROM store.current_node cn
+          FROM {nodes} cn
           JOIN store.node_def d ON d.def_hash = cn.def_hash
-          WHERE cn.environment = ? AND d.resource_type <> 'macro' {onlyNew})
+          WHERE cn.environment = ? AND d.resource_type <> 'macro')
         SELECT j.* EXCLUDE (f, definition_json, modeling_layer, test_type),
                f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8],
                j.definition_json, j.modeling_layer, j.test_type,
