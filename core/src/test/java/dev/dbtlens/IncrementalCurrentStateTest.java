@@ -56,6 +56,13 @@ class IncrementalCurrentStateTest {
     // fewer): only the GraphQL rows of the nodes that changed are rewritten
     steps.put("changed manifest alone", List.of(copy(shop.resolve("001-build/manifest.json"), "changed",
         "1d7b3296-40af-4787-8188-f3c08959b7ec", "44444444-4444-4444-4444-444444444444", "2028-")));
+    // then a build of the project as 003 had it, manifest and run results together: the rows of the
+    // nodes that changed back are rewritten, and the run state of the others updated in place
+    String id3 = "5c591fe3-0e21-4e2f-bee4-cb7d8dfa5063";
+    String id6 = "55555555-5555-5555-5555-555555555555";
+    steps.put("changed manifest with run results", List.of(
+        copy(shop.resolve("003-build/manifest.json"), "build", id3, id6, "2029-"),
+        copy(shop.resolve("003-build/run_results.json"), "build", id3, id6, "2029-")));
 
     List<Path> all = new ArrayList<>();
     try (DbtLens stepwise = DbtLens.open(tmp.resolve("stepwise.duckdb"));
@@ -77,8 +84,11 @@ class IncrementalCurrentStateTest {
         }
       }
       assertThat(tables(c).get("current_manifest")).singleElement().asString()
-          .contains("44444444-4444-4444-4444-444444444444");
+          .contains(id6);
       assertThat(tables(c).get("gql_node")).hasSize(187);
+      // every result of that build is the last attempt of its node (jq: 140 of them passed)
+      assertThat(rows(c, "SELECT count(*) FROM store.gql_node WHERE success_completed_at >= '2026-01-05'"
+          + " AND last_run_status IN ('success', 'pass')")).containsExactly("140");
     }
   }
 
