@@ -35,6 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       on an unchanged project);
  *   <li>{@code reingestOnePercentChanged}: the same, but every hundredth entry of {@code nodes} has
  *       a changed {@code description} (a new definition each), as after a small change to a project;
+ *   <li>{@code reingestBuild}: a database holding a build (manifest and run results) ingests the
+ *       next build of the unchanged project, manifest and run results under a new invocation: the
+ *       step a CI job runs after every {@code dbt build} (the run results of a given manifest are
+ *       taken from {@code run_results.json} beside it; without one, the manifest alone);
  *   <li>{@code floorTokenScan}: {@code JsonParser.nextToken()} over the same file until its end.
  * </ul>
  *
@@ -70,7 +74,9 @@ public class IngestBenchmark {
   public String manifest;
 
   Path original;
+  Path originalResults;
   Path unchangedCopy;
+  List<Path> nextBuild;
   Path changedCopy;
   long changedNodes;
   Path work;
@@ -82,6 +88,22 @@ public class IngestBenchmark {
     unchangedCopy = work.resolve("manifest.json");
     BenchData.rewrite(original, unchangedCopy, BenchData.invocationId("reingest", 1),
         Instant.parse("2027-01-01T00:00:00Z"), null);
+    Path results = original.resolveSibling("run_results.json");
+    originalResults = Files.exists(results) ? results : null;
+    Path build = work.resolve("build");
+    try {
+      Files.createDirectories(build);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String buildId = BenchData.invocationId("build", 2);
+    Instant buildAt = Instant.parse("2027-01-03T00:00:00Z");
+    BenchData.rewrite(original, build.resolve("manifest.json"), buildId, buildAt, null);
+    nextBuild = List.of(build.resolve("manifest.json"));
+    if (originalResults != null) {
+      BenchData.rewrite(originalResults, build.resolve("run_results.json"), buildId, buildAt, null);
+      nextBuild = List.of(build.resolve("manifest.json"), build.resolve("run_results.json"));
+    }
     changedCopy = work.resolve("changed").resolve("manifest.json");
     changedNodes = changeOnePercent(original, changedCopy, BenchData.invocationId("changed", 1),
         Instant.parse("2027-01-02T00:00:00Z"));
@@ -136,6 +158,27 @@ public class IngestBenchmark {
     }
   }
 
+  /** A database file that already holds the original build (manifest and run results), per iteration. */
+  @State(Scope.Thread)
+  public static class BuiltDb {
+    Path dir;
+    DbtLens lens;
+
+    @Setup(Level.Iteration)
+    public void open(IngestBenchmark b) {
+      dir = BenchData.tempDir("db-");
+      lens = DbtLens.open(dir.resolve("lens.duckdb"));
+      BenchData.ingest(lens, ENV, b.originalResults == null ? List.of(b.original)
+          : List.of(b.original, b.originalResults));
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() {
+      lens.close();
+      BenchData.deleteRecursively(dir);
+    }
+  }
+
   /** The options of the measured ingests. */
   private IngestOptions options() {
     return IngestOptions.defaults().withEnvironment(ENV).withDerive(derive);
@@ -161,6 +204,15 @@ public class IngestBenchmark {
     if (r.definitionsAdded() != changedNodes) {
       throw new IllegalStateException("1% changed (" + changedNodes + " nodes) added "
           + r.definitionsAdded() + " definitions");
+    }
+    return r;
+  }
+
+  @Benchmark
+  public IngestReport reingestBuild(BuiltDb db) {
+    IngestReport r = check(db.lens.ingest(options(), nextBuild));
+    if (r.definitionsAdded() != 0) {
+      throw new IllegalStateException("an unchanged build added " + r.definitionsAdded() + " definitions");
     }
     return r;
   }
