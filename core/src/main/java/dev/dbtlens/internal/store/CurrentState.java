@@ -73,7 +73,7 @@ public final class CurrentState {
     }
     boolean catalog = added.catalogs();
     if (nodes) {
-      refreshNodes(conn, environment);
+      refreshNodes(conn, environment, before != null);
     }
     if (catalog) {
       refreshCatalog(conn, environment);
@@ -95,7 +95,7 @@ public final class CurrentState {
       }
     }
     if (before == null || !before.equals(after)) {
-      refreshGraphQLEdges(conn, environment);
+      refreshGraphQLEdges(conn, environment, before != null);
     }
     if (nodes || catalog) {
       refreshGraphQLCatalog(conn, environment);
@@ -136,7 +136,7 @@ public final class CurrentState {
    */
   static void refreshGraphQL(Connection conn, String environment) throws SQLException {
     refreshGraphQLNodes(conn, environment);
-    refreshGraphQLEdges(conn, environment);
+    refreshGraphQLEdges(conn, environment, false);
     refreshGraphQLCatalog(conn, environment);
   }
 
@@ -247,15 +247,29 @@ public final class CurrentState {
         .replace("{runStateJoins}", RUN_STATE_JOINS), environment, environment);
   }
 
-  private static void refreshGraphQLEdges(Connection conn, String environment) throws SQLException {
-    Sql.update(conn, "DELETE FROM store.gql_edge WHERE environment = ?", environment);
-    Sql.update(conn, """
-        INSERT INTO store.gql_edge
+  /**
+   * The current manifest's edges. {@code changed}: the table already holds an earlier manifest's
+   * edges, of which most are still there; only the pairs that left are deleted and those that
+   * came inserted, instead of rewriting the table (and its part of the commit).
+   */
+  private static void refreshGraphQLEdges(Connection conn, String environment, boolean changed)
+      throws SQLException {
+    String current = """
         SELECT cm.environment, e.parent_id, e.child_id
         FROM store.current_manifest cm
         JOIN store.snapshot_edge e ON e.snapshot_id = cm.snapshot_id
-        WHERE cm.environment = ?
-        ORDER BY e.child_id, e.parent_id""", environment);
+        WHERE cm.environment = ?""";
+    if (!changed) {
+      Sql.update(conn, "DELETE FROM store.gql_edge WHERE environment = ?", environment);
+      Sql.update(conn, "INSERT INTO store.gql_edge " + current + " ORDER BY e.child_id, e.parent_id", environment);
+      return;
+    }
+    Sql.update(conn, "DELETE FROM store.gql_edge g WHERE g.environment = ? AND NOT EXISTS (SELECT 1 FROM ("
+        + current + ") c WHERE c.parent_id = g.parent_id AND c.child_id = g.child_id)", environment, environment);
+    Sql.update(conn, "INSERT INTO store.gql_edge SELECT * FROM (" + current + ") c"
+        + " WHERE NOT EXISTS (SELECT 1 FROM store.gql_edge g WHERE g.environment = c.environment"
+        + " AND g.parent_id = c.parent_id AND g.child_id = c.child_id) ORDER BY c.child_id, c.parent_id",
+        environment);
   }
 
   private static void refreshGraphQLCatalog(Connection conn, String environment) throws SQLException {
@@ -315,7 +329,7 @@ public final class CurrentState {
 
   private static void refreshDefinitions(Connection conn, String environment) throws SQLException {
     refreshManifest(conn, environment);
-    refreshNodes(conn, environment);
+    refreshNodes(conn, environment, false);
     refreshCatalog(conn, environment);
   }
 
@@ -329,11 +343,14 @@ public final class CurrentState {
         environment);
   }
 
-  private static void refreshNodes(Connection conn, String environment) throws SQLException {
-    Sql.update(conn, "DELETE FROM store.current_node WHERE environment = ?", environment);
+  /**
+   * The current nodes. {@code changed}: the table already holds those of an earlier manifest, of
+   * which most are still current; only the rows that differ are deleted and the missing ones
+   * inserted, as for the GraphQL rows.
+   */
+  private static void refreshNodes(Connection conn, String environment, boolean changed) throws SQLException {
     // a definition's compiled code is the manifest's own, else the last one seen for that definition
-    Sql.update(conn, """
-        INSERT INTO store.current_node
+    String current = """
         WITH seen AS (
           SELECT snapshot_id, max(generated_at) AS generated_at FROM store.artifact
           WHERE environment = ? AND kind = 'manifest' GROUP BY snapshot_id),
@@ -341,11 +358,29 @@ public final class CurrentState {
           SELECT m.def_hash, arg_max(m.compiled_hash, s.generated_at) AS compiled_hash
           FROM seen s JOIN store.snapshot_member m ON m.snapshot_id = s.snapshot_id
           WHERE m.compiled_hash IS NOT NULL GROUP BY m.def_hash)
-        SELECT cm.environment, m.unique_id, m.def_hash, coalesce(m.compiled_hash, lc.compiled_hash)
+        SELECT cm.environment, m.unique_id, m.def_hash, coalesce(m.compiled_hash, lc.compiled_hash) AS compiled_hash
         FROM store.current_manifest cm
         JOIN store.snapshot_member m ON m.snapshot_id = cm.snapshot_id
         LEFT JOIN last_compiled lc ON lc.def_hash = m.def_hash
-        WHERE cm.environment = ?""", environment, environment);
+        WHERE cm.environment = ?""";
+    if (!changed) {
+      Sql.update(conn, "DELETE FROM store.current_node WHERE environment = ?", environment);
+      Sql.update(conn, "INSERT INTO store.current_node " + current, environment, environment);
+      return;
+    }
+    Sql.update(conn, "CREATE OR REPLACE TEMP TABLE current_node_next AS " + current, environment, environment);
+    Sql.update(conn, """
+        DELETE FROM store.current_node c
+        WHERE c.environment = ? AND NOT EXISTS (
+          SELECT 1 FROM temp.current_node_next n
+          WHERE n.unique_id = c.unique_id AND n.def_hash = c.def_hash
+            AND n.compiled_hash IS NOT DISTINCT FROM c.compiled_hash)""", environment);
+    Sql.update(conn, """
+        INSERT INTO store.current_node
+        SELECT * FROM temp.current_node_next n
+        WHERE NOT EXISTS (SELECT 1 FROM store.current_node c
+                          WHERE c.environment = n.environment AND c.unique_id = n.unique_id)""");
+    Sql.update(conn, "DROP TABLE temp.current_node_next");
   }
 
   private static void refreshCatalog(Connection conn, String environment) throws SQLException {
