@@ -58,7 +58,9 @@ public final class CurrentState {
    * already current (a re-run of an unchanged project: same members, same compiled code); the
    * executions only when an added invocation has run results (their rows, run ids and job labels
    * belong to the invocation); the catalog only when a catalog was added; the GraphQL tables from
-   * those. Rewriting unchanged tables was most of an unchanged re-ingest (and of its commit).
+   * those. Rewriting unchanged tables was most of an unchanged re-ingest (and of its commit); once
+   * an environment has a current manifest, its current nodes, GraphQL node rows and edges are
+   * updated in place, in the rows that changed.
    */
   public static void refresh(Connection conn, String environment, Added added) throws SQLException {
     String before = currentSnapshot(conn, environment);
