@@ -131,8 +131,9 @@ public final class CurrentState {
    * The GraphQL adapter's node table ({@code store.gql_node}, {@code v3-gql.sql}): the current
    * nodes but macros with their definition's columns, the JSON fields the Discovery API's node
    * types read, two derived fields (modeling layer, test type) and what pages sort and filter on
-   * (last attempt's status, last success, catalog row count), in unique id order; the latest
-   * manifest's edges ({@code store.gql_edge}); and each node's last known catalog entry with its
+   * (last attempt's status, last success, catalog row count), written in unique id order (the rows
+   * of nodes a later manifest changes are appended); the latest manifest's edges ({@code
+   * store.gql_edge}); and each node's last known catalog entry with its
    * columns and their YAML descriptions ({@code store.gql_catalog}). Reads the current state
    * refreshed before it.
    */

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The constant SQL that reads nodes, from the GraphQL node table core materialises at ingest
  * ({@code store.gql_node}: one row per current node of an environment, the JSON fields, derived
- * fields and sort measures as columns, in unique id order) and its edges ({@code store.gql_edge}).
+ * fields and sort measures as columns, written in unique id order) and its edges ({@code
+ * store.gql_edge}).
  * Every query finds its rows on narrow columns first and then reads the wide ones for those rows
  * only ({@link #NODE_COLUMNS}); the large columns (raw and compiled code) are joined from their
  * tables by hash only when the operation asks for them ({@link Variants}). Id lists are joined
