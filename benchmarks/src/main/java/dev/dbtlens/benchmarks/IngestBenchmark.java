@@ -119,63 +119,50 @@ public class IngestBenchmark {
     BenchData.deleteRecursively(work);
   }
 
-  /** A new, empty database file per iteration. */
-  @State(Scope.Thread)
-  public static class EmptyDb {
+  /** A database file per iteration, holding what {@link #fill} ingested; deleted after it. */
+  abstract static class Db {
     Path dir;
     DbtLens lens;
 
+    void fill(List<Path> files) {
+      dir = BenchData.tempDir("db-");
+      lens = DbtLens.open(dir.resolve("lens.duckdb"));
+      if (!files.isEmpty()) {
+        BenchData.ingest(lens, ENV, files);
+      }
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() {
+      lens.close();
+      BenchData.deleteRecursively(dir);
+    }
+  }
+
+  /** A new, empty database file. */
+  @State(Scope.Thread)
+  public static class EmptyDb extends Db {
     @Setup(Level.Iteration)
     public void open() {
-      dir = BenchData.tempDir("db-");
-      lens = DbtLens.open(dir.resolve("lens.duckdb"));
-    }
-
-    @TearDown(Level.Iteration)
-    public void close() {
-      lens.close();
-      BenchData.deleteRecursively(dir);
+      fill(List.of());
     }
   }
 
-  /** A database file that already holds the original manifest, per iteration. */
+  /** A database file that already holds the original manifest. */
   @State(Scope.Thread)
-  public static class PrimedDb {
-    Path dir;
-    DbtLens lens;
-
+  public static class PrimedDb extends Db {
     @Setup(Level.Iteration)
     public void open(IngestBenchmark b) {
-      dir = BenchData.tempDir("db-");
-      lens = DbtLens.open(dir.resolve("lens.duckdb"));
-      BenchData.ingest(lens, ENV, List.of(b.original));
-    }
-
-    @TearDown(Level.Iteration)
-    public void close() {
-      lens.close();
-      BenchData.deleteRecursively(dir);
+      fill(List.of(b.original));
     }
   }
 
-  /** A database file that already holds the original build (manifest and run results), per iteration. */
+  /** A database file that already holds the original build (manifest and run results). */
   @State(Scope.Thread)
-  public static class BuiltDb {
-    Path dir;
-    DbtLens lens;
-
+  public static class BuiltDb extends Db {
     @Setup(Level.Iteration)
     public void open(IngestBenchmark b) {
-      dir = BenchData.tempDir("db-");
-      lens = DbtLens.open(dir.resolve("lens.duckdb"));
-      BenchData.ingest(lens, ENV, b.originalResults == null ? List.of(b.original)
-          : List.of(b.original, b.originalResults));
-    }
-
-    @TearDown(Level.Iteration)
-    public void close() {
-      lens.close();
-      BenchData.deleteRecursively(dir);
+      fill(b.originalResults == null ? List.of(b.original) : List.of(b.original, b.originalResults));
     }
   }
 
