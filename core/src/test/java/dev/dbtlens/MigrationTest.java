@@ -19,17 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A database written by the previous release (schema version 2, commit d9121f9: the bundled sample
- * ingested into environment {@code prod}; {@code scripts/make-migration-database.sh d9121f9 2}) opens
- * with this release, is upgraded in place to the current schema and answers every public view as a
- * fresh ingest of the same sample does.
+ * A database written by an earlier release (the bundled sample ingested into environment {@code
+ * prod}: schema version 2 by commit d9121f9, schema version 3 by commit 413bd10; {@code
+ * scripts/make-migration-database.sh COMMIT VERSION}) opens with this release, is upgraded in place to
+ * the current schema and answers every public view as a fresh ingest of the same sample does.
  */
 class MigrationTest {
-  /** The committed file, relative to the core module (Maven runs tests there). */
+  /** The committed files, relative to the core module (Maven runs tests there). */
   static final Path V2_SHOP = Path.of("..", "testdata", "migration", "v2-shop.duckdb.gz");
+  static final Path V3_SHOP = Path.of("..", "testdata", "migration", "v3-shop.duckdb.gz");
 
   /**
    * Every public view, without what differs between two ingests of the same files: when they were
@@ -56,18 +59,19 @@ class MigrationTest {
 
   @TempDir Path tmp;
 
-  @Test
-  void previousReleaseDatabaseUpgradesInPlaceAndAnswersLikeAFreshIngest() throws Exception {
-    Path old = unpack(V2_SHOP, tmp.resolve("v2.duckdb"));
+  @ParameterizedTest(name = "schema version {0}")
+  @ValueSource(ints = {2, 3})
+  void earlierReleaseDatabaseUpgradesInPlaceAndAnswersLikeAFreshIngest(int version) throws Exception {
+    Path old = unpack(version == 2 ? V2_SHOP : V3_SHOP, tmp.resolve("v" + version + ".duckdb"));
     assertThatThrownBy(() -> DbtLens.openReadOnly(old).close())
-        .hasMessageContaining("schema version 2")
+        .hasMessageContaining("schema version " + version)
         .hasMessageContaining("open it once for writing");
 
     Map<String, List<String>> upgraded;
     try (DbtLens lens = DbtLens.open(old); Connection c = lens.connection()) {
-      assertThat(lens.schemaVersion()).isEqualTo(DbtLens.SCHEMA_VERSION).isEqualTo(3);
+      assertThat(lens.schemaVersion()).isEqualTo(DbtLens.SCHEMA_VERSION).isEqualTo(4);
       assertThat(rows(c, "SELECT value FROM dbtlens_info WHERE key = 'schema_version'"))
-          .containsExactly("3");
+          .containsExactly("4");
       upgraded = answers(c);
       // the sample's facts (testdata/sample/README.md), read from the upgraded file
       assertThat(rows(c, "SELECT resource_type || '=' || count(*) FROM nodes GROUP BY resource_type ORDER BY 1"))
@@ -88,7 +92,7 @@ class MigrationTest {
     }
     // the upgrade was written to the file: it now opens read-only
     try (DbtLens lens = DbtLens.openReadOnly(old)) {
-      assertThat(lens.schemaVersion()).isEqualTo(3);
+      assertThat(lens.schemaVersion()).isEqualTo(4);
       assertThat(lens.environments()).containsExactly("prod");
     }
 
@@ -117,6 +121,30 @@ class MigrationTest {
       assertThat(rows(c, "SELECT environment || '=' || count(*) FROM nodes GROUP BY environment ORDER BY 1"))
           .containsExactly("prod=" + rowsInt(c, "SELECT count(*) FROM nodes WHERE environment = 'staging'"),
               "staging=" + rowsInt(c, "SELECT count(*) FROM nodes WHERE environment = 'prod'"));
+    }
+  }
+
+  /**
+   * Members stored before schema version 4 have no source keys: the next ingest of the same
+   * manifest content (a re-run) gives them theirs, so the re-run after it is recognised by them.
+   */
+  @Test
+  void rerunGivesMembersStoredBeforeVersion4TheirKeys() throws Exception {
+    Path old = unpack(V3_SHOP, tmp.resolve("v3.duckdb"));
+    Path manifest = Samples.extractShopSample(tmp.resolve("sample")).resolve("001-build").resolve("manifest.json");
+    Path rerun = Files.createDirectories(tmp.resolve("rerun")).resolve("manifest.json");
+    Files.writeString(rerun, Files.readString(manifest)
+        .replaceFirst("\"invocation_id\":\"[^\"]*\"", "\"invocation_id\":\"rerun-1\"")
+        .replaceFirst("\"generated_at\":\"[^\"]*\"", "\"generated_at\":\"2030-01-01T00:00:00Z\""));
+    String keyed = "SELECT count(*) FROM store.snapshot_member WHERE source_key_hi IS NOT NULL";
+    try (DbtLens lens = DbtLens.open(old); Connection c = lens.connection()) {
+      assertThat(rows(c, keyed)).containsExactly("0");
+      IngestReport report = lens.ingest(IngestOptions.defaults().withEnvironment("prod"), List.of(rerun));
+      assertThat(report.artifacts()).allMatch(ArtifactOutcome::added);
+      assertThat(report.definitionsAdded()).isZero();
+      assertThat(rows(c, keyed)).containsExactly("278"); // the build's entries, counted with jq
+      assertThat(rows(c, "SELECT count(DISTINCT snapshot_id) FROM store.snapshot_member"
+          + " WHERE source_key_hi IS NOT NULL")).containsExactly("1");
     }
   }
 

@@ -66,16 +66,25 @@ final class ArtifactFile {
    * @return a streaming parser over the file's JSON; the caller closes it
    */
   JsonParser openParser(ProgressListener progress) throws IOException {
+    return Json.FACTORY.createParser(openStream(progress));
+  }
+
+  /**
+   * @param progress told of bytes read, or null
+   * @return the file's bytes, decompressed if it starts with gzip's magic bytes ({@code 1f 8b});
+   *     the caller closes it
+   */
+  InputStream openStream(ProgressListener progress) throws IOException {
     InputStream in = Files.newInputStream(path);
     if (progress != null && progress != ProgressListener.NONE) {
       in = new Counting(in, progress);
     }
     BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
     if (!gzipped(buffered)) {
-      return Json.FACTORY.createParser(buffered);
+      return buffered;
     }
     try {
-      return Json.FACTORY.createParser(new GZIPInputStream(buffered, BUFFER));
+      return new GZIPInputStream(buffered, BUFFER);
     } catch (IOException e) {
       buffered.close();
       throw e;

@@ -61,7 +61,7 @@ final class CatalogLoader {
     }
     String snapshotId = "c" + content.value();
     if (!Sql.exists(conn, "SELECT 1 FROM store.snapshot WHERE snapshot_id = ?", snapshotId)) {
-      Sql.update(conn, "INSERT INTO store.snapshot_member SELECT ?, unique_id, def_hash, NULL"
+      Sql.update(conn, "INSERT INTO store.snapshot_member SELECT ?, unique_id, def_hash, NULL, NULL, NULL"
           + " FROM store.stage_member", snapshotId);
       Sql.update(conn, "INSERT INTO store.snapshot VALUES (?, 'catalog', ?, 0)", snapshotId, content.count());
     }
@@ -88,7 +88,7 @@ final class CatalogLoader {
       String hash = Hashing.hex128(Hashing.sha256().digest(
           (kind + "\u0000" + uniqueId + "\u0000" + Json.text(entry)).getBytes(StandardCharsets.UTF_8)));
       content.add(uniqueId, hash);
-      members.begin().str(uniqueId).str(hash).str(null).end();
+      members.begin().str(uniqueId).str(hash).str(null).lng(null).lng(null).end();
       if (seen.add(hash)) {
         writeEntry(entry, path, uniqueId, hash, kind, entries, columns);
       }

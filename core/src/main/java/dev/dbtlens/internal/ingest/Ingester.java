@@ -1,5 +1,6 @@
 package dev.dbtlens.internal.ingest;
 
+import dev.dbtlens.internal.dbt.Json;
 import dev.dbtlens.internal.store.CurrentState;
 import dev.dbtlens.internal.store.Ids;
 import dev.dbtlens.internal.store.Sql;
@@ -197,9 +198,10 @@ public final class Ingester {
     // a manifest is parsed on a reading thread (ReadAhead): its progress is told on this one
     ReadAhead.Relay relay = new ReadAhead.Relay(options.progress());
     boolean readAhead = header.kind() == ArtifactKind.MANIFEST;
-    try (JsonParser p = file.openParser(readAhead ? relay : options.progress())) {
+    try (RecordingStream tap = readAhead ? new RecordingStream(file.openStream(relay)) : null;
+        JsonParser p = tap != null ? Json.FACTORY.createParser(tap) : file.openParser(options.progress())) {
       parser = p;
-      load(conn, p, reading, row, relay);
+      load(conn, p, tap, reading, row, relay);
     } catch (IOException e) {
       throw Parsing.translate(e, reading, parser);
     }
@@ -211,12 +213,12 @@ public final class Ingester {
         invocationId, ArtifactOutcome.Status.ADDED, row.rows, header.warning()), row);
   }
 
-  private void load(DuckDBConnection conn, JsonParser p, Reading reading, Row row, ReadAhead.Relay relay)
-      throws IOException, SQLException {
+  private void load(DuckDBConnection conn, JsonParser p, RecordingStream tap, Reading reading, Row row,
+      ReadAhead.Relay relay) throws IOException, SQLException {
     ArtifactHeader h = row.header;
     switch (h.kind()) {
       case MANIFEST -> {
-        ManifestLoader.Result r = new ManifestLoader(conn, reading).load(p, row.env, relay);
+        ManifestLoader.Result r = new ManifestLoader(conn, reading).load(p, tap, row.env, relay);
         row.snapshotId = r.snapshotId();
         row.selectors = r.selectorsJson();
         row.rows = r.members();

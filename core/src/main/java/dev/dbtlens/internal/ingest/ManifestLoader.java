@@ -18,11 +18,14 @@ import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Streams a manifest one entry at a time. Definitions already stored are recognised by content hash
- * and not written again (see {@link #loadKnown}); the manifest's set of (node, definition) pairs and its parent_map edges
- * form a snapshot, stored once however many invocations share it.
+ * Streams a manifest one entry at a time. An entry whose source key ({@link EntryScan}) the
+ * environment's latest manifest holds is only scanned; any other is parsed, and its definition is
+ * recognised by content hash and not written again if already stored (see {@link #loadKnown}). The
+ * manifest's set of (node, definition) pairs and its parent_map edges form a snapshot, stored once
+ * however many invocations share it.
  */
 final class ManifestLoader {
+  private static final System.Logger LOG = System.getLogger(ManifestLoader.class.getName());
   /** Top-level keys whose values map unique ids to entries; they must be objects. */
   private static final Set<String> NODE_GROUPS = Set.of("nodes", "sources", "macros", "exposures",
       "metrics", "groups", "semantic_models", "saved_queries", "unit_tests", "functions");
@@ -35,8 +38,11 @@ final class ManifestLoader {
    * @param members nodes and macros in the manifest
    * @param edges parent_map pairs
    * @param selectorsJson the manifest's {@code selectors}, as JSON
+   * @param entriesParsed entries parsed because their source key was not known (the others were
+   *     only scanned)
    */
-  record Result(String snapshotId, long definitionsAdded, long members, long edges, String selectorsJson) {}
+  record Result(String snapshotId, long definitionsAdded, long members, long edges, String selectorsJson,
+      long entriesParsed) {}
 
   private final DuckDBConnection conn;
   private final Reading reading;
@@ -44,6 +50,9 @@ final class ManifestLoader {
   private final Set<String> knownCompiled = new HashSet<>();
   private final Hashing.SetHash content = new Hashing.SetHash();
   private final ManifestEntry entry = new ManifestEntry();
+  private final EntryScan scan = new EntryScan();
+  private SourceKeys keys = new SourceKeys();
+  private long misses;
   private final MessageDigest compiledDigest = Hashing.sha256();
   private long edges;
   private boolean sawParentMap;
@@ -58,10 +67,12 @@ final class ManifestLoader {
 
   /**
    * @param p the manifest's parser, used by a reading thread until this returns
+   * @param tap the stream the parser reads
    * @param environment the environment ingested into
    * @param progress the progress the parser's stream reports to, told on this thread
    */
-  Result load(JsonParser p, String environment, ReadAhead.Relay progress) throws IOException, SQLException {
+  Result load(JsonParser p, RecordingStream tap, String environment, ReadAhead.Relay progress)
+      throws IOException, SQLException {
     loadKnown(environment);
     Sql.update(conn, "DELETE FROM store.stage_member; DELETE FROM store.stage_edge;"
         + " DELETE FROM store.stage_def; DELETE FROM store.stage_def_column; DELETE FROM store.stage_compiled");
@@ -72,7 +83,7 @@ final class ManifestLoader {
           String field = p.currentName();
           reading.member(field);
           p.nextToken();
-          topLevel(p, field, out);
+          topLevel(p, tap, field, out);
         }
       }, w.all(), progress);
       w.finish();
@@ -84,12 +95,16 @@ final class ManifestLoader {
     }
     String snapshotId = "m" + content.value();
     long members = content.count() - edges;
-    storeSnapshot(snapshotId, members);
+    if (!storeSnapshot(snapshotId, members) && misses > 0) {
+      storeKeys(snapshotId);
+    }
     long added = promoteDefinitions();
-    return new Result(snapshotId, added, members, edges, selectorsJson);
+    LOG.log(System.Logger.Level.DEBUG, () -> reading.file() + ": " + misses + " of " + members
+        + " entries parsed, the others recognised by their source key");
+    return new Result(snapshotId, added, members, edges, selectorsJson, misses);
   }
 
-  private void topLevel(JsonParser p, String field, ReadAhead w) throws IOException {
+  private void topLevel(JsonParser p, RecordingStream tap, String field, ReadAhead w) throws IOException {
     if (SKIPPED.contains(field)) {
       p.skipChildren();
     } else if (field.equals("parent_map") && p.currentToken() != JsonToken.VALUE_NULL) {
@@ -97,7 +112,7 @@ final class ManifestLoader {
     } else if (field.equals("selectors")) {
       selectorsJson = Json.text(p.readValueAsTree());
     } else if (p.currentToken() == JsonToken.START_OBJECT) {
-      group(p, field, NODE_GROUPS.contains(field), w);
+      group(p, tap, field, NODE_GROUPS.contains(field), w);
     } else if (NODE_GROUPS.contains(field) && p.currentToken() != JsonToken.VALUE_NULL) {
       Parsing.expectObject(p, reading);
     } else {
@@ -105,7 +120,8 @@ final class ManifestLoader {
     }
   }
 
-  private void group(JsonParser p, String group, boolean known, ReadAhead w) throws IOException {
+  private void group(JsonParser p, RecordingStream tap, String group, boolean known, ReadAhead w)
+      throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       JsonToken t = p.nextToken();
@@ -116,13 +132,32 @@ final class ManifestLoader {
         p.skipChildren();
         continue;
       }
-      String path = "$." + group + "['" + key + "']";
-      entry.read(p, path, reading);
-      if (!known && !entry.hasUniqueId()) {
-        continue;
+      scan.scan(p, key, tap);
+      try {
+        if (!known && !scan.hasUniqueId()) {
+          continue;
+        }
+        int slot = scan.regular() ? keys.find(scan.keyHi(), scan.keyLo()) : -1;
+        if (slot >= 0) {
+          member(scan.uniqueId() != null ? scan.uniqueId() : key, keys.defHash(slot), keys.compiledHash(slot), w);
+          w.rowDone();
+          continue;
+        }
+        misses++;
+        try (JsonParser entryParser = scan.reparse(tap)) {
+          entry.read(entryParser, "$." + group + "['" + key + "']", reading);
+        }
+        entry(key, w);
+      } finally {
+        tap.release();
       }
-      entry(key, w);
     }
+  }
+
+  private void member(String uniqueId, String defHash, String compiledHash, ReadAhead w) {
+    content.add("n", uniqueId, defHash, compiledHash);
+    w.table(Writers.MEMBERS).begin().str(uniqueId).str(defHash).str(compiledHash)
+        .lng(scan.keyHi()).lng(scan.keyLo()).end();
   }
 
   /** Records the entry just read as a member; writes its definition and compiled code if new. */
@@ -132,8 +167,7 @@ final class ManifestLoader {
     String compiledCode = entry.compiledCode();
     String compiledHash = compiledCode == null ? null : Hashing.hex128(
         compiledDigest.digest(compiledCode.getBytes(StandardCharsets.UTF_8)));
-    content.add("n", uniqueId, defHash, compiledHash);
-    w.table(Writers.MEMBERS).begin().str(uniqueId).str(defHash).str(compiledHash).end();
+    member(uniqueId, defHash, compiledHash, w);
     if (knownDefs.add(defHash)) {
       NodeDefinition def = new NodeDefinition(entry, uniqueId, defHash);
       def.writeDef(w.table(Writers.DEFS));
@@ -176,12 +210,19 @@ final class ManifestLoader {
    * at most {@link #directWriteLimit()} of them, all are loaded, so that new ones are known exactly
    * and appended straight to their tables; beyond that, only those of the environment's latest
    * manifest are (to skip most of an unchanged manifest), and the rest go through staging tables
-   * whose rows are kept only if absent.
+   * whose rows are kept only if absent. In both cases the source keys of the environment's latest
+   * manifest are loaded: its entries that are unchanged byte for byte are then only scanned (those
+   * keys already skip most of a large database's unchanged manifest, so the latest manifest's hashes
+   * are then not loaded as well).
    */
   private void loadKnown(String environment) throws SQLException {
+    keys = SourceKeys.load(conn, environment);
     long stored = Sql.count(conn, "SELECT (SELECT count(*) FROM store.node_def)"
         + " + (SELECT count(*) FROM store.compiled)");
     direct = stored <= directWriteLimit();
+    if (!direct && keys.size() > 0) {
+      return;
+    }
     if (direct) {
       load("SELECT def_hash FROM store.node_def", knownDefs);
       load("SELECT compiled_hash FROM store.compiled", knownCompiled);
@@ -219,9 +260,10 @@ final class ManifestLoader {
     return Long.getLong(DIRECT_WRITE_LIMIT_PROPERTY, 500_000L);
   }
 
-  private void storeSnapshot(String snapshotId, long members) throws SQLException {
+  /** @return whether the snapshot is new (it was stored) */
+  private boolean storeSnapshot(String snapshotId, long members) throws SQLException {
     if (Sql.exists(conn, "SELECT 1 FROM store.snapshot WHERE snapshot_id = ?", snapshotId)) {
-      return;
+      return false;
     }
     if (!sawParentMap) {
       // manifests always carry parent_map; if one does not, derive it from depends_on.nodes
@@ -230,11 +272,23 @@ final class ManifestLoader {
           + " UNION ALL SELECT def_hash, depends_on_nodes FROM store.node_def) d USING (def_hash)");
       edges = Sql.count(conn, "SELECT count(*) FROM store.stage_edge");
     }
-    Sql.update(conn, "INSERT INTO store.snapshot_member SELECT ?, unique_id, def_hash, compiled_hash"
-        + " FROM store.stage_member", snapshotId);
+    Sql.update(conn, "INSERT INTO store.snapshot_member SELECT ?, unique_id, def_hash, compiled_hash,"
+        + " source_key_hi, source_key_lo FROM store.stage_member", snapshotId);
     Sql.update(conn, "INSERT INTO store.snapshot_edge SELECT ?, parent_id, child_id FROM store.stage_edge",
         snapshotId);
     Sql.update(conn, "INSERT INTO store.snapshot VALUES (?, 'manifest', ?, ?)", snapshotId, members, edges);
+    return true;
+  }
+
+  /**
+   * Gives a stored snapshot the source keys of this manifest, which has the same content but other
+   * bytes than the manifest whose keys it holds (or none: it was stored before keys existed), so
+   * that the next re-run of the same project is recognised by its keys.
+   */
+  private void storeKeys(String snapshotId) throws SQLException {
+    Sql.update(conn, "UPDATE store.snapshot_member m SET source_key_hi = s.source_key_hi,"
+        + " source_key_lo = s.source_key_lo FROM store.stage_member s"
+        + " WHERE m.snapshot_id = ? AND m.unique_id = s.unique_id", snapshotId);
   }
 
   private long promoteDefinitions() throws SQLException {

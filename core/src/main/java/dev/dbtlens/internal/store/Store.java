@@ -25,7 +25,7 @@ import org.duckdb.DuckDBConnection;
  */
 public final class Store implements AutoCloseable {
   /** Version of the SQL schema this build writes and reads. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   /**
    * The scripts that take a version-2 database to version 3, run in this order in one transaction.
@@ -178,6 +178,10 @@ public final class Store implements AutoCloseable {
         }
         CurrentState.refreshGraphQLAll(connection);
       });
+      found = 3;
+    }
+    if (found == 3) {
+      migrate("migrate-v3-v4.sql", () -> { });
     }
     VIEW_SCRIPTS.forEach(this::runScript);
   }

@@ -132,7 +132,10 @@ class IdsTest {
     }
   }
 
-  /** Drops every table and sequence of the {@code store} schema that schema-v1.sql does not create. */
+  /**
+   * Drops every table and sequence of the {@code store} schema that schema-v1.sql does not create,
+   * and the columns later versions added to its tables.
+   */
   private static void setBackToVersionOne(Statement s) throws SQLException {
     String v1;
     try (var in = Store.class.getResourceAsStream("schema-v1.sql")) {
@@ -152,6 +155,10 @@ class IdsTest {
     assertThat(drops).contains("DROP TABLE store.run_ids", "DROP TABLE store.current_execution");
     for (String drop : drops) {
       s.execute(drop);
+    }
+    for (String table : List.of("snapshot_member", "stage_member")) { // the columns of schema v4
+      s.execute("ALTER TABLE store." + table + " DROP COLUMN source_key_hi");
+      s.execute("ALTER TABLE store." + table + " DROP COLUMN source_key_lo");
     }
     s.execute("UPDATE store.meta SET value = '1' WHERE key = 'schema_version'");
   }

@@ -8,18 +8,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The streamed entry gives the same content hash, texts and field values as the entry's tree
- * serialised by Jackson (how definitions were hashed before), on every real manifest.
+ * serialised by Jackson (how definitions were hashed before), on every real manifest, read as the
+ * loader reads it: scanned for its source key, then parsed again from the file's bytes.
  */
 class ManifestEntryTest {
   private static final List<String> COMPILED = List.of("compiled_code", "compiled_sql", "injected_sql",
@@ -62,8 +66,11 @@ class ManifestEntryTest {
   private static long check(Path file) throws IOException {
     Reading reading = new Reading(file, null);
     ManifestEntry entry = new ManifestEntry();
+    EntryScan scan = new EntryScan();
+    Set<String> keys = new HashSet<>();
     long n = 0;
-    try (JsonParser p = Json.FACTORY.createParser(file.toFile());
+    try (RecordingStream tap = new RecordingStream(new BufferedInputStream(Files.newInputStream(file)));
+        JsonParser p = Json.FACTORY.createParser(tap);
         JsonParser q = Json.FACTORY.createParser(file.toFile())) {
       p.nextToken();
       q.nextToken();
@@ -87,8 +94,15 @@ class ManifestEntryTest {
           }
           q.nextToken();
           ObjectNode tree = q.readValueAsTree();
-          entry.read(p, "$['" + key + "']", reading);
+          scan.scan(p, key, tap);
+          try (JsonParser slice = scan.reparse(tap)) {
+            entry.read(slice, "$['" + key + "']", reading);
+            assertThat(slice.nextToken()).as("after the entry").isNull();
+          }
+          tap.release();
           compare(file + " " + key, tree, entry);
+          assertThat(scan.uniqueId()).isEqualTo(entry.uniqueId());
+          assertThat(keys.add(scan.keyHi() + "/" + scan.keyLo())).as("a key of its own: " + key).isTrue();
           n++;
         }
         q.nextToken(); // the group's END_OBJECT
