@@ -11,38 +11,57 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPInputStream;
 
 /**
  * An artifact file on disk: its size and content digest (both of the bytes on disk, compressed or
- * not), and parsers over its JSON.
+ * not), and parsers over its JSON. The digest is computed on a thread of its own from {@link #open},
+ * while the file is parsed; {@link #close} stops that thread if nobody will ask for it.
  */
-final class ArtifactFile {
+final class ArtifactFile implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
   private static final long PROGRESS_STEP = 8L << 20;
 
   private final Path path;
   private final long size;
-  private final String sha256;
+  private final CompletableFuture<String> sha256 = new CompletableFuture<>();
+  private volatile boolean closed;
 
-  private ArtifactFile(Path path, long size, String sha256) {
+  private ArtifactFile(Path path, long size) {
     this.path = path;
     this.size = size;
-    this.sha256 = sha256;
   }
 
-  static ArtifactFile read(Path path) {
+  /** @return the file, its digest being computed on a new thread */
+  static ArtifactFile open(Path path) {
+    ArtifactFile file = new ArtifactFile(path, size(path));
+    Thread t = new Thread(file::digest, "dbtlens-file-digest");
+    t.setDaemon(true);
+    t.start();
+    return file;
+  }
+
+  private static long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      throw new ArtifactFormatException(path, null, null, "cannot read file: " + e, e);
+    }
+  }
+
+  private void digest() {
     try (InputStream in = Files.newInputStream(path)) {
       MessageDigest digest = Hashing.sha256();
       byte[] buf = new byte[BUFFER];
-      long size = 0;
-      for (int n; (n = in.read(buf)) > 0; ) {
+      for (int n; (n = in.read(buf)) > 0 && !closed; ) {
         digest.update(buf, 0, n);
-        size += n;
       }
-      return new ArtifactFile(path, size, Hashing.hex(digest.digest()));
-    } catch (IOException e) {
-      throw new ArtifactFormatException(path, null, null, "cannot read file: " + e, e);
+      sha256.complete(Hashing.hex(digest.digest()));
+    } catch (IOException | RuntimeException e) {
+      sha256.completeExceptionally(e);
     }
   }
 
@@ -54,8 +73,26 @@ final class ArtifactFile {
     return size;
   }
 
+  /**
+   * @return the SHA-256 of the file's bytes, in hex, waiting for it if need be
+   * @throws ArtifactFormatException if the file could not be read
+   * @throws CancellationException if the waiting thread was interrupted (its interrupt is kept)
+   */
   String sha256() {
-    return sha256;
+    try {
+      return sha256.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while hashing " + path);
+    } catch (ExecutionException e) {
+      throw new ArtifactFormatException(path, null, null, "cannot read file: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Stops computing the digest, if it is still being computed. */
+  @Override
+  public void close() {
+    closed = true;
   }
 
   /**

@@ -170,16 +170,32 @@ public final class Ingester {
 
   private void ingestFile(DuckDBConnection conn, Path path, IngestOptions options, Totals totals)
       throws SQLException {
-    ArtifactFile file = ArtifactFile.read(path);
-    String env = options.environment();
-    ArtifactOutcome already = alreadyIngested(conn, file, env);
-    if (already != null) {
-      totals.add(already, null);
-      return;
+    try (ArtifactFile file = ArtifactFile.open(path)) { // its digest is computed while it is parsed
+      ingestFile(conn, file, options, totals);
     }
+  }
+
+  private void ingestFile(DuckDBConnection conn, ArtifactFile file, IngestOptions options, Totals totals)
+      throws SQLException {
+    Path path = file.path();
+    String env = options.environment();
     ArtifactHeader header = ArtifactProbe.probe(path, file);
+    // A file ingested before has the same header, hence the same kind and invocation: when the file
+    // names its invocation, the digest is needed only if the environment holds that invocation's
+    // artifact of this kind (the same file again, or a conflicting one).
+    boolean namesInvocation = header.invocationId() != null && header.kind() != ArtifactKind.SEMANTIC_MANIFEST;
+    String conflict = namesInvocation ? conflictingFile(conn, env, header.kind(), header.invocationId()) : null;
+    if (!namesInvocation || conflict != null) {
+      ArtifactOutcome already = alreadyIngested(conn, file, env);
+      if (already != null) {
+        totals.add(already, null);
+        return;
+      }
+    }
     String invocationId = invocationId(header, file);
-    String conflict = conflictingFile(conn, env, header.kind(), invocationId);
+    if (!namesInvocation) {
+      conflict = conflictingFile(conn, env, header.kind(), invocationId);
+    }
     if (conflict != null) {
       String why = path + ": environment '" + env + "' already holds a different "
           + header.kind().sqlName() + " for invocation " + invocationId + " (from " + conflict + ")";
@@ -290,8 +306,8 @@ public final class Ingester {
         sibling = file.path().resolveSibling("manifest.json.gz");
       }
       if (Files.isRegularFile(sibling)) {
-        try {
-          String id = ArtifactProbe.probe(sibling, ArtifactFile.read(sibling)).invocationId();
+        try (ArtifactFile manifest = ArtifactFile.open(sibling)) { // its header only: the digest stops
+          String id = ArtifactProbe.probe(sibling, manifest).invocationId();
           if (id != null) {
             return id;
           }
