@@ -145,7 +145,8 @@ public final class CurrentState {
 
   private static void refreshGraphQLNodes(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.gql_node WHERE environment = ?", environment);
-    Sql.update(conn, GQL_NODES.replace("{nodes}", "store.current_node"), environment);
+    Sql.update(conn, GQL_NODES.replace("{nodes}", "store.current_node").replace("{defs}", "store.node_def"),
+        environment);
   }
 
   /**
@@ -171,8 +172,16 @@ public final class CurrentState {
         WHERE cn.environment = ? AND NOT EXISTS (
           SELECT 1 FROM store.gql_node g WHERE g.environment = cn.environment AND g.unique_id = cn.unique_id)""",
         environment);
-    Sql.update(conn, GQL_NODES.replace("{nodes}", "temp.gql_pending"), environment);
-    Sql.update(conn, "DROP TABLE temp.gql_pending");
+    // and their definitions, fetched by row id: joined on the content hash, DuckDB decompresses the
+    // wide columns (raw JSON, descriptions) of every row group it scans, 90 ms for 306 of 34,000
+    // definitions at 10k models; the row ids come from the narrow hash column alone
+    Sql.update(conn, """
+        CREATE OR REPLACE TEMP TABLE gql_pending_def AS
+        SELECT * FROM store.node_def WHERE rowid IN (
+          SELECT rowid FROM store.node_def WHERE def_hash IN (SELECT def_hash FROM temp.gql_pending))""");
+    Sql.update(conn, GQL_NODES.replace("{nodes}", "temp.gql_pending").replace("{defs}", "temp.gql_pending_def"),
+        environment);
+    Sql.update(conn, "DROP TABLE temp.gql_pending; DROP TABLE temp.gql_pending_def");
   }
 
   /**
@@ -187,7 +196,10 @@ public final class CurrentState {
         LEFT JOIN store.current_catalog c ON c.environment = j.environment AND c.unique_id = j.unique_id
         LEFT JOIN store.catalog_entry e ON e.entry_hash = c.entry_hash""";
 
-  /** Inserts an environment's GraphQL node rows from {@code {nodes}}: its current nodes, or some of them. */
+  /**
+   * Inserts an environment's GraphQL node rows from {@code {nodes}}, its current nodes or some of
+   * them, and {@code {defs}}, their definitions (all of them, or a part that holds theirs).
+   */
   private static final String GQL_NODES = """
         INSERT INTO store.gql_node
         WITH j AS (
@@ -217,7 +229,7 @@ public final class CurrentState {
                       WHEN d.resource_type = 'test' AND d.test_metadata IS NOT NULL THEN 'GENERIC_DATA_TEST'
                       WHEN d.resource_type = 'test' THEN 'SINGULAR_DATA_TEST' END AS test_type
           FROM {nodes} cn
-          JOIN store.node_def d ON d.def_hash = cn.def_hash
+          JOIN {defs} d ON d.def_hash = cn.def_hash
           WHERE cn.environment = ? AND d.resource_type <> 'macro')
         SELECT j.* EXCLUDE (f, definition_json, modeling_layer, test_type),
                f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8],
