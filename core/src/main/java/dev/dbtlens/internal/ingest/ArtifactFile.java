@@ -56,7 +56,11 @@ final class ArtifactFile implements AutoCloseable {
     try (InputStream in = Files.newInputStream(path)) {
       MessageDigest digest = Hashing.sha256();
       byte[] buf = new byte[BUFFER];
-      for (int n; (n = in.read(buf)) > 0 && !closed; ) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        if (closed) {
+          sha256.cancel(false);
+          return;
+        }
         digest.update(buf, 0, n);
       }
       sha256.complete(Hashing.hex(digest.digest()));
@@ -81,6 +85,8 @@ final class ArtifactFile implements AutoCloseable {
   String sha256() {
     try {
       return sha256.get();
+    } catch (CancellationException e) {
+      throw new IllegalStateException(path + " was closed before its digest was computed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted while hashing " + path);

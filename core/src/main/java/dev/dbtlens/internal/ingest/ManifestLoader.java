@@ -139,7 +139,8 @@ final class ManifestLoader {
         }
         int slot = scan.regular() ? keys.find(scan.keyHi(), scan.keyLo()) : -1;
         if (slot >= 0) {
-          member(scan.uniqueId() != null ? scan.uniqueId() : key, keys.defHash(slot), keys.compiledHash(slot), w);
+          String uniqueId = scan.uniqueId() != null ? scan.uniqueId() : key;
+          member(uniqueId, keys.defHash(slot), keys.compiledHash(slot), w);
           w.rowDone();
           continue;
         }

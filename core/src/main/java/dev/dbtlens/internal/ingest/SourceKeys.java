@@ -8,8 +8,8 @@ import java.util.HexFormat;
 
 /**
  * The source keys ({@link EntryScan}) of the entries of an environment's latest manifest, with the
- * content hash and compiled-code hash each stands for: an open-addressing table of longs (48 bytes an
- * entry at most half full), so that a 300,000-entry manifest's keys take tens of megabytes, not the
+ * content hash and compiled-code hash each stands for: an open-addressing table of longs (50 bytes a
+ * slot, at least two slots a key), so that a 300,000-entry manifest's keys take about 50 MB, not the
  * hundreds that boxed keys and hex strings would.
  */
 final class SourceKeys {
