@@ -16,7 +16,8 @@ import java.util.Set;
  * the file's own bytes of the entry, its map key and every top-level field but {@link #UNKEYED}.
  * The scan neither decodes nor copies the entry, so an entry whose key the database already knows
  * ({@link SourceKeys}) costs about what tokenising it costs; any other is parsed again from the same
- * bytes ({@link #reparse}).
+ * bytes ({@link #reparse}). Where no key is known (a first ingest into an environment), nothing can
+ * be recognised: each entry is then parsed once and keyed in the same pass ({@link #begin}).
  *
  * <p>Equal keys mean equal bytes of every field the content hash and the compiled code's hash are
  * computed from, hence equal hashes. The bytes are those dbt wrote (its separators, its escapes), so
@@ -43,6 +44,8 @@ final class EntryScan {
   private String[] names = new String[64];
   private long[] offsets = new long[64];
   private int fields;
+  private String key;
+  private RecordingStream tap;
   private long start;
   private long end;
   private JsonToken uniqueIdToken;
@@ -57,23 +60,10 @@ final class EntryScan {
    * @param key the entry's key in its group (its unique id, normally)
    */
   void scan(JsonParser p, String key, RecordingStream tap) throws IOException {
-    start = p.currentTokenLocation().getByteOffset();
-    if (start < 0) {
-      throw new IllegalStateException("the parser gives no byte offsets");
-    }
-    tap.keepFrom(start);
-    fields = 0;
-    uniqueIdToken = null;
-    uniqueId = null;
+    begin(p, key, tap);
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      if (fields == names.length) {
-        names = Arrays.copyOf(names, fields * 2);
-        offsets = Arrays.copyOf(offsets, fields * 2);
-      }
       String name = p.currentName();
-      names[fields] = name;
-      offsets[fields] = p.currentTokenLocation().getByteOffset();
-      fields++;
+      field(name, p);
       JsonToken t = p.nextToken();
       if (name.equals("unique_id")) {
         uniqueIdToken = t;
@@ -81,8 +71,46 @@ final class EntryScan {
       }
       p.skipChildren();
     }
+    end(p);
+  }
+
+  /**
+   * Starts keying the object the parser is on (its START_OBJECT) as another reader reads it: that
+   * reader calls {@link #field} at each top-level field name and {@link #end} at its END_OBJECT, as
+   * {@link ManifestEntry#read} does when an entry is parsed without being scanned first. Keeps its
+   * bytes in {@code tap} (the caller releases them).
+   *
+   * @param key the entry's key in its group (its unique id, normally)
+   */
+  void begin(JsonParser p, String key, RecordingStream tap) {
+    start = p.currentTokenLocation().getByteOffset();
+    if (start < 0) {
+      throw new IllegalStateException("the parser gives no byte offsets");
+    }
+    tap.keepFrom(start);
+    this.key = key;
+    this.tap = tap;
+    fields = 0;
+    uniqueIdToken = null;
+    uniqueId = null;
+  }
+
+  /** The parser is on the FIELD_NAME of the top-level field {@code name}. */
+  void field(String name, JsonParser p) {
+    if (fields == names.length) {
+      names = Arrays.copyOf(names, fields * 2);
+      offsets = Arrays.copyOf(offsets, fields * 2);
+    }
+    names[fields] = name;
+    offsets[fields] = p.currentTokenLocation().getByteOffset();
+    fields++;
+  }
+
+  /** The parser is on the object's END_OBJECT: computes the key. */
+  void end(JsonParser p) {
     end = p.currentTokenLocation().getByteOffset();
     hash(key, tap.array(), tap.index(start));
+    tap = null;
   }
 
   private void hash(String key, byte[] bytes, int startIndex) {

@@ -74,6 +74,18 @@ final class ManifestEntry {
    * @param path the entry's JSON path, for errors
    */
   void read(JsonParser p, String path, Reading reading) throws IOException {
+    read(p, path, reading, null);
+  }
+
+  /**
+   * Reads the object the parser is on (its START_OBJECT) to its end, telling {@code keyed} its
+   * top-level fields as they are read so that it computes the entry's source key in the same pass
+   * ({@link EntryScan#begin}, which the caller has called).
+   *
+   * @param path the entry's JSON path, for errors
+   * @param keyed the scan to tell, or null
+   */
+  void read(JsonParser p, String path, Reading reading, EntryScan keyed) throws IOException {
     gen.flush();
     out.reset();
     Arrays.fill(parsed, 0, fields, null);
@@ -85,6 +97,9 @@ final class ManifestEntry {
     gen.writeStartObject();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
+      if (keyed != null) {
+        keyed.field(name, p);
+      }
       JsonToken t = p.nextToken();
       if (NOT_RAW.contains(name)) {
         if (name.equals("compiled_code")) {
@@ -117,6 +132,9 @@ final class ManifestEntry {
       names[fields] = name;
       tokens[fields] = t;
       fields++;
+    }
+    if (keyed != null) {
+      keyed.end(p);
     }
     gen.writeEndObject();
     gen.flush();

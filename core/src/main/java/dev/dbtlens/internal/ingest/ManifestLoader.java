@@ -132,6 +132,10 @@ final class ManifestLoader {
         p.skipChildren();
         continue;
       }
+      if (keys.size() == 0) {
+        readOnce(p, tap, group, key, known, w);
+        continue;
+      }
       scan.scan(p, key, tap);
       try {
         if (!known && !scan.hasUniqueId()) {
@@ -152,6 +156,24 @@ final class ManifestLoader {
       } finally {
         tap.release();
       }
+    }
+  }
+
+  /**
+   * Reads an entry when no source key is known (a first ingest into the environment): parsed at once,
+   * keyed in the same pass, since a scan first could recognise nothing.
+   */
+  private void readOnce(JsonParser p, RecordingStream tap, String group, String key, boolean known,
+      ReadAhead w) throws IOException {
+    scan.begin(p, key, tap);
+    try {
+      entry.read(p, "$." + group + "['" + key + "']", reading, scan);
+      if (known || entry.hasUniqueId()) {
+        misses++;
+        entry(key, w);
+      }
+    } finally {
+      tap.release();
     }
   }
 

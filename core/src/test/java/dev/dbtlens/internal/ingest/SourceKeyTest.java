@@ -56,6 +56,17 @@ class SourceKeyTest {
         .isEqualTo(key("x", "{\"unique_id\":\"x\",\"created_at\":3.5}"));
   }
 
+  /** A first ingest has no key to recognise: it keys each entry in the pass that parses it. */
+  @Test
+  void keyComputedWhileReadingIsTheScansKey() throws IOException {
+    String big = ENTRY.replace("\"A\"", "\"" + "y".repeat(3 * RecordingStream.TAIL) + "\"");
+    String volatileLast = "{\"unique_id\":\"x\",\"created_at\":1}";
+    for (String entry : List.of(ENTRY, big, volatileLast, "{}")) {
+      assertThat(key("model.p.a", entry, true)).as(entry).isEqualTo(key("model.p.a", entry, false));
+    }
+    assertThat(key("model.p.a", ENTRY, true)).isNotEqualTo(key("model.p.a", big, true));
+  }
+
   @Test
   void anEntryLargerThanTheWindowIsKeptWhole() throws IOException {
     String big = "x".repeat(5 * RecordingStream.TAIL);
@@ -170,6 +181,11 @@ class SourceKeyTest {
   }
 
   private static long[] key(String mapKey, String entry) throws IOException {
+    return key(mapKey, entry, false);
+  }
+
+  /** @param whileReading keyed as a first ingest keys it, while {@link ManifestEntry} reads it */
+  private static long[] key(String mapKey, String entry, boolean whileReading) throws IOException {
     String json = "{\"" + mapKey + "\": " + entry + "}";
     RecordingStream tap = new RecordingStream(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     try (JsonParser p = Json.FACTORY.createParser(tap)) {
@@ -177,7 +193,12 @@ class SourceKeyTest {
       p.nextToken();
       p.nextToken();
       EntryScan scan = new EntryScan();
-      scan.scan(p, mapKey, tap);
+      if (whileReading) {
+        scan.begin(p, mapKey, tap);
+        new ManifestEntry().read(p, "$.g.k", new Reading(Path.of("m.json"), "v12"), scan);
+      } else {
+        scan.scan(p, mapKey, tap);
+      }
       tap.release();
       return new long[] {scan.keyHi(), scan.keyLo()};
     }
