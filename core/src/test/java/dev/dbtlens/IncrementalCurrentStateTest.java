@@ -46,6 +46,14 @@ class IncrementalCurrentStateTest {
     steps.put("unchanged re-run manifest", List.of(rerunManifest));
     // its run results arrive later: they belong to an invocation that had only a manifest
     steps.put("its run results", List.of(copy(r5, "rerun", id5, "11111111-1111-1111-1111-111111111111", null)));
+    // run results older than every stored one arrive late: no node's execution changes
+    String id3 = "5c591fe3-0e21-4e2f-bee4-cb7d8dfa5063";
+    steps.put("late older run results", List.of(copy(shop.resolve("003-build/run_results.json"), "older",
+        id3, "66666666-6666-6666-6666-666666666666", "2024-")));
+    // newer run results with an error, a failure and skipped nodes: their latest attempts change,
+    // their latest successes stay those of earlier runs
+    steps.put("newer run results with failures", List.of(copy(shop.resolve("003-build/run_results.json"),
+        "failures", id3, "77777777-7777-7777-7777-777777777777", "2027-")));
     // an older manifest of another snapshot arrives late: the current one stays current
     steps.put("late older manifest", List.of(copy(shop.resolve("001-build/manifest.json"), "late",
         "1d7b3296-40af-4787-8188-f3c08959b7ec", "22222222-2222-2222-2222-222222222222", "2025-")));
@@ -58,7 +66,6 @@ class IncrementalCurrentStateTest {
         "1d7b3296-40af-4787-8188-f3c08959b7ec", "44444444-4444-4444-4444-444444444444", "2028-")));
     // then a build of the project as 003 had it, manifest and run results together: the rows of the
     // nodes that changed back are rewritten, and the run state of the others updated in place
-    String id3 = "5c591fe3-0e21-4e2f-bee4-cb7d8dfa5063";
     String id6 = "55555555-5555-5555-5555-555555555555";
     steps.put("changed manifest with run results", List.of(
         copy(shop.resolve("003-build/manifest.json"), "build", id3, id6, "2029-"),

@@ -81,7 +81,7 @@ public final class CurrentState {
       refreshCatalog(conn, environment);
     }
     if (executions) {
-      refreshExecutions(conn, environment);
+      refreshExecutions(conn, environment, added.invocations());
     }
     if (!hasGraphQLTables(conn)) {
       return;
@@ -314,33 +314,76 @@ public final class CurrentState {
    */
   private static void refreshExecutions(Connection conn, String environment) throws SQLException {
     Sql.update(conn, "DELETE FROM store.current_execution WHERE environment = ?", environment);
-    Sql.update(conn, """
-        INSERT INTO store.current_execution
-        WITH runs AS (
-          SELECT invocation_id,
-                 max(command) FILTER (WHERE kind = 'run_results') AS command,
-                 coalesce(max(job), max(command) FILTER (WHERE kind = 'run_results'), max(command)) AS job,
-                 max(elapsed_time) FILTER (WHERE kind = 'run_results') AS elapsed_time
-          FROM store.artifact WHERE environment = ? GROUP BY invocation_id
-          HAVING bool_or(kind = 'run_results')),
-        builds AS (
-          SELECT r.*, runs.command, runs.job, ids.run_id, ids.job_id, runs.elapsed_time AS run_elapsed_time
-          FROM store.run_result r
-          JOIN runs ON runs.invocation_id = r.invocation_id
-          LEFT JOIN store.run_ids ids ON ids.environment = r.environment AND ids.invocation_id = r.invocation_id
-          WHERE r.environment = ? AND (runs.command IS NULL OR runs.command NOT IN ({nonBuilds}))),
-        ranked AS (
-          SELECT *, row_number() OVER (PARTITION BY unique_id
-                                       ORDER BY generated_at DESC, result_index DESC) AS attempt_rank,
-                 CASE WHEN status IN ('success', 'pass') THEN row_number() OVER (
-                   PARTITION BY unique_id, status IN ('success', 'pass')
-                   ORDER BY generated_at DESC, result_index DESC) END AS success_rank
-          FROM builds)
-        SELECT 'attempt', * EXCLUDE (attempt_rank, success_rank) FROM ranked WHERE attempt_rank = 1
-        UNION ALL
-        SELECT 'success', * EXCLUDE (attempt_rank, success_rank) FROM ranked WHERE success_rank = 1"""
+    Sql.update(conn, EXECUTIONS.replace("{scope}", "").replace("{current}", "")
         .replace("{nonBuilds}", NON_BUILDS_SQL), environment, environment);
   }
+
+  /**
+   * Recomputes the executions of the nodes that the added invocations' run results name, from those
+   * results and the nodes' current rows only: the latest attempt (and success) over all stored
+   * builds is the latest of the latest so far and the new ones, so that an ingest costs what it adds,
+   * not what the environment has kept. When a current row already comes from an added invocation
+   * (its run results are being completed by another file of it, whose job label or command may
+   * change), every execution is recomputed.
+   */
+  private static void refreshExecutions(Connection conn, String environment, Set<String> invocations)
+      throws SQLException {
+    java.sql.Array ids = conn.createArrayOf("VARCHAR", invocations.toArray());
+    if (Sql.exists(conn, "SELECT 1 FROM store.current_execution WHERE environment = ?"
+        + " AND list_contains(?, invocation_id)", environment, ids)) {
+      refreshExecutions(conn, environment);
+      return;
+    }
+    Sql.update(conn, "CREATE OR REPLACE TEMP TABLE added_execution AS "
+        + EXECUTIONS.replace("INSERT INTO store.current_execution", "")
+            .replace("{scope}", " AND list_contains(?, r.invocation_id)")
+            .replace("{current}", CURRENT_CANDIDATES)
+            .replace("{nonBuilds}", NON_BUILDS_SQL), environment, environment, ids, environment, ids);
+    Sql.update(conn, "DELETE FROM store.current_execution WHERE environment = ?"
+        + " AND unique_id IN (SELECT unique_id FROM temp.added_execution)", environment);
+    Sql.update(conn, "INSERT INTO store.current_execution SELECT * FROM temp.added_execution;"
+        + " DROP TABLE temp.added_execution");
+  }
+
+  /**
+   * The latest attempt and the latest success of each node over the builds of an environment; of two
+   * results of the same time and index (as copied files give), the one of the greater invocation id.
+   * {@code {scope}} narrows the run results read; {@code {current}} adds the nodes' current rows as
+   * candidates.
+   */
+  private static final String EXECUTIONS = """
+      INSERT INTO store.current_execution
+      WITH runs AS (
+        SELECT invocation_id,
+               max(command) FILTER (WHERE kind = 'run_results') AS command,
+               coalesce(max(job), max(command) FILTER (WHERE kind = 'run_results'), max(command)) AS job,
+               max(elapsed_time) FILTER (WHERE kind = 'run_results') AS elapsed_time
+        FROM store.artifact WHERE environment = ? GROUP BY invocation_id
+        HAVING bool_or(kind = 'run_results')),
+      builds AS (
+        SELECT r.*, runs.command, runs.job, ids.run_id, ids.job_id, runs.elapsed_time AS run_elapsed_time
+        FROM store.run_result r
+        JOIN runs ON runs.invocation_id = r.invocation_id
+        LEFT JOIN store.run_ids ids ON ids.environment = r.environment AND ids.invocation_id = r.invocation_id
+        WHERE r.environment = ? AND (runs.command IS NULL OR runs.command NOT IN ({nonBuilds})){scope}{current}),
+      ranked AS (
+        SELECT *, row_number() OVER (PARTITION BY unique_id
+                                     ORDER BY generated_at DESC, result_index DESC, invocation_id DESC) AS attempt_rank,
+               CASE WHEN status IN ('success', 'pass') THEN row_number() OVER (
+                 PARTITION BY unique_id, status IN ('success', 'pass')
+                 ORDER BY generated_at DESC, result_index DESC, invocation_id DESC) END AS success_rank
+        FROM builds)
+      SELECT 'attempt', * EXCLUDE (attempt_rank, success_rank) FROM ranked WHERE attempt_rank = 1
+      UNION ALL
+      SELECT 'success', * EXCLUDE (attempt_rank, success_rank) FROM ranked WHERE success_rank = 1""";
+
+  /** The current rows of the nodes the new builds name, as candidates beside those builds. */
+  private static final String CURRENT_CANDIDATES = """
+
+        UNION ALL BY NAME
+        SELECT DISTINCT c.* EXCLUDE (kind) FROM store.current_execution c
+        WHERE c.environment = ? AND c.unique_id IN (SELECT unique_id FROM store.run_result r
+          WHERE r.environment = c.environment AND list_contains(?, r.invocation_id))""";
 
   private static void refreshDefinitions(Connection conn, String environment) throws SQLException {
     refreshManifest(conn, environment);
