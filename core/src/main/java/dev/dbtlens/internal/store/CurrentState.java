@@ -3,6 +3,8 @@ package dev.dbtlens.internal.store;
 import dev.dbtlens.RunResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -328,17 +330,26 @@ public final class CurrentState {
    */
   private static void refreshExecutions(Connection conn, String environment, Set<String> invocations)
       throws SQLException {
-    java.sql.Array ids = conn.createArrayOf("VARCHAR", invocations.toArray());
+    // one parameter per invocation: a constant IN list lets DuckDB skip the row groups of other
+    // invocations (their results are stored together, in ingest order)
+    List<Object> ids = List.copyOf(invocations);
+    String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    List<Object> params = new ArrayList<>(List.of(environment));
+    params.addAll(ids);
     if (Sql.exists(conn, "SELECT 1 FROM store.current_execution WHERE environment = ?"
-        + " AND list_contains(?, invocation_id)", environment, ids)) {
+        + " AND invocation_id IN (" + in + ")", params.toArray())) {
       refreshExecutions(conn, environment);
       return;
     }
+    params = new ArrayList<>(List.of(environment, environment)); // the runs, the builds
+    params.addAll(ids); // the builds' scope
+    params.add(environment); // the current rows
+    params.addAll(ids); // the current rows' scope
     Sql.update(conn, "CREATE OR REPLACE TEMP TABLE added_execution AS "
         + EXECUTIONS.replace("INSERT INTO store.current_execution", "")
-            .replace("{scope}", " AND list_contains(?, r.invocation_id)")
-            .replace("{current}", CURRENT_CANDIDATES)
-            .replace("{nonBuilds}", NON_BUILDS_SQL), environment, environment, ids, environment, ids);
+            .replace("{scope}", " AND r.invocation_id IN (" + in + ")")
+            .replace("{current}", CURRENT_CANDIDATES.replace("{in}", in))
+            .replace("{nonBuilds}", NON_BUILDS_SQL), params.toArray());
     Sql.update(conn, "DELETE FROM store.current_execution WHERE environment = ?"
         + " AND unique_id IN (SELECT unique_id FROM temp.added_execution)", environment);
     Sql.update(conn, "INSERT INTO store.current_execution SELECT * FROM temp.added_execution;"
@@ -383,7 +394,7 @@ public final class CurrentState {
         UNION ALL BY NAME
         SELECT DISTINCT c.* EXCLUDE (kind) FROM store.current_execution c
         WHERE c.environment = ? AND c.unique_id IN (SELECT unique_id FROM store.run_result r
-          WHERE r.environment = c.environment AND list_contains(?, r.invocation_id))""";
+          WHERE r.environment = c.environment AND r.invocation_id IN ({in}))""";
 
   private static void refreshDefinitions(Connection conn, String environment) throws SQLException {
     refreshManifest(conn, environment);
