@@ -1,8 +1,13 @@
 package dev.dbtlens.benchmarks;
 
 import dev.dbtlens.DbtLens;
+import dev.dbtlens.IngestOptions;
+import dev.dbtlens.IngestReport;
 import dev.dbtlens.NodeId;
 import dev.dbtlens.RunResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +55,13 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code floorSqlBatch}: one query for all models ({@code QUALIFY row_number() ... <= runs});
  *   <li>{@code viewSqlPerModel} (a diagnostic, not a floor): the floor's query over the public
  *       {@code run_results} view instead of the store table (what a notebook user writes), prepared
- *       once on one connection.
+ *       once on one connection;
+ *   <li>{@code ingestNextBuild}: a default {@code DbtLens.ingest} of the next build's run results
+ *       into a copy of the database holding the {@code invocations} builds: what a CI job pays after
+ *       every build once the history is long;
+ *   <li>{@code floorIngestNextBuildIntoOne}: the same ingest into a database holding the manifest and
+ *       one build. The ratio of the two is what the stored history adds to an ingest (target: at
+ *       most 1.5x).
  * </ul>
  *
  * Each measurement is one operation ({@link Mode#SingleShotTime}), which reads the history of every
@@ -90,10 +101,21 @@ public class HistoryBenchmark {
   PreparedStatement batch;
   PreparedStatement viewPerModel;
 
+  Path historyDb;
+  Path oneBuildDb;
+  Path nextBuildDir;
+  Path nextBuild;
+
   @Setup(Level.Trial)
   public void prepare() throws SQLException {
     Path db = BenchData.database("history-m" + models + "-i" + invocations + "-s" + BenchData.SEED,
-        this::fill);
+        l -> fill(l, invocations));
+    historyDb = db;
+    oneBuildDb = BenchData.database("history-m" + models + "-i1-s" + BenchData.SEED, l -> fill(l, 1));
+    nextBuildDir = BenchData.tempDir("history-next-");
+    nextBuild = nextBuildDir.resolve("run_results.json");
+    BenchData.rewrite(BenchData.runResults(models), nextBuild, BenchData.invocationId("history", invocations),
+        FIRST.plus(Duration.ofHours(invocations)), new SplittableRandom(BenchData.SEED + 1));
     lens = DbtLens.openReadOnly(db);
     modelIds = lens.nodes(ENV).stream().filter(n -> n.uniqueId().resourceType().equals("model"))
         .map(n -> n.uniqueId().value()).toList();
@@ -113,26 +135,27 @@ public class HistoryBenchmark {
     check();
   }
 
-  /** The manifest, then the run_results copies, ingested {@link #BATCH} files at a time. */
-  private void fill(DbtLens l) {
+  private static final Instant FIRST = Instant.parse("2026-02-01T00:00:00Z");
+
+  /** The manifest, then {@code count} run_results copies, ingested {@link #BATCH} files at a time. */
+  private void fill(DbtLens l, int count) {
     BenchData.ingest(l, ENV, List.of(BenchData.manifest(models)));
     Path source = BenchData.runResults(models);
     Path dir = BenchData.tempDir("history-");
     SplittableRandom random = new SplittableRandom(BenchData.SEED);
-    Instant first = Instant.parse("2026-02-01T00:00:00Z");
     try {
-      for (int i = 0; i < invocations; i += BATCH) {
+      for (int i = 0; i < count; i += BATCH) {
         List<Path> files = new ArrayList<>();
-        for (int k = i; k < Math.min(invocations, i + BATCH); k++) {
+        for (int k = i; k < Math.min(count, i + BATCH); k++) {
           Path f = dir.resolve("run_results-" + k + ".json");
           BenchData.rewrite(source, f, BenchData.invocationId("history", k),
-              first.plus(Duration.ofHours(k)), random);
+              FIRST.plus(Duration.ofHours(k)), random);
           files.add(f);
         }
         BenchData.ingest(l, ENV, files);
         files.forEach(f -> f.toFile().delete());
         if ((i / BATCH) % 8 == 0) {
-          BenchData.log("history: " + Math.min(invocations, i + BATCH) + " of " + invocations + " run_results ingested");
+          BenchData.log("history: " + Math.min(count, i + BATCH) + " of " + count + " run_results ingested");
         }
       }
     } finally {
@@ -168,8 +191,68 @@ public class HistoryBenchmark {
     }
   }
 
+  /** A copy of a database per iteration, written by the measured ingest; deleted after it. */
+  abstract static class Copy {
+    Path dir;
+    DbtLens lens;
+
+    void open(Path source) {
+      dir = BenchData.tempDir("history-copy-");
+      Path db = dir.resolve("lens.duckdb");
+      try {
+        Files.copy(source, db);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      lens = DbtLens.open(db);
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() {
+      lens.close();
+      BenchData.deleteRecursively(dir);
+    }
+  }
+
+  /** The database holding {@code invocations} builds. */
+  @State(Scope.Thread)
+  public static class WithHistory extends Copy {
+    @Setup(Level.Iteration)
+    public void open(HistoryBenchmark b) {
+      open(b.historyDb);
+    }
+  }
+
+  /** The database holding one build. */
+  @State(Scope.Thread)
+  public static class WithOneBuild extends Copy {
+    @Setup(Level.Iteration)
+    public void open(HistoryBenchmark b) {
+      open(b.oneBuildDb);
+    }
+  }
+
+  @Benchmark
+  public IngestReport ingestNextBuild(WithHistory db) {
+    return ingestNext(db.lens);
+  }
+
+  @Benchmark
+  public IngestReport floorIngestNextBuildIntoOne(WithOneBuild db) {
+    return ingestNext(db.lens);
+  }
+
+  private IngestReport ingestNext(DbtLens l) {
+    IngestReport r = l.ingest(IngestOptions.defaults().withEnvironment(ENV), List.of(nextBuild));
+    if (r.runResultsAdded() == 0) {
+      throw new IllegalStateException("the next build added no run results");
+    }
+    return r;
+  }
+
   @TearDown(Level.Trial)
   public void close() throws SQLException {
+    BenchData.deleteRecursively(nextBuildDir);
     viewPerModel.close();
     batch.close();
     perModel.close();

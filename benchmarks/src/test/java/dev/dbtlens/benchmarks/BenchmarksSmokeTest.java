@@ -53,7 +53,7 @@ class BenchmarksSmokeTest {
 
   @Test
   void history() throws RunnerException {
-    assertRuns(HistoryBenchmark.class, 4, Map.of("models", "20", "invocations", "30", "runs", "20"));
+    assertRuns(HistoryBenchmark.class, 6, Map.of("models", "20", "invocations", "30", "runs", "20"));
   }
 
   @Test
