@@ -46,10 +46,16 @@ public final class AlertRules {
           AND n.status NOT IN ('running', 'skipped')
           AND NOT EXISTS (SELECT 1 FROM store.run_result r WHERE r.environment = n.environment
                           AND r.invocation_id = n.invocation_id AND r.unique_id = n.unique_id)
+      ), latest AS (
+        -- each node's latest results, newest first (result_at DESC NULLS LAST, invocation_id DESC):
+        -- a top-n aggregate, not a window over the whole history
+        SELECT unique_id, arg_max({'invocation_id': invocation_id, 'resource_type': resource_type,
+                                   'status': status, 'execution_time': execution_time, 'result_at': result_at},
+                                  (coalesce(result_at, TIMESTAMP '0001-01-01'), invocation_id), 1 + %1$d) AS results
+        FROM hist GROUP BY unique_id
       ), ranked AS (
-        SELECT *, row_number() OVER (PARTITION BY unique_id ORDER BY result_at DESC NULLS LAST,
-                                     invocation_id DESC) AS rn
-        FROM hist
+        SELECT r.invocation_id, unique_id, r.resource_type, r.status, r.execution_time, r.result_at, rn
+        FROM (SELECT unique_id, unnest(results) AS r, generate_subscripts(results, 1) AS rn FROM latest)
       ), pairs AS (
         SELECT l.*, p.status AS previous_status
         FROM ranked l LEFT JOIN ranked p ON p.unique_id = l.unique_id AND p.rn = 2
@@ -57,7 +63,7 @@ public final class AlertRules {
       ), baseline AS (
         SELECT h.unique_id, median(h.execution_time) AS baseline_time, count(*) AS n
         FROM ranked h
-        WHERE h.rn BETWEEN 2 AND 1 + %d AND h.status = 'success' AND h.execution_time IS NOT NULL
+        WHERE h.rn BETWEEN 2 AND 1 + %1$d AND h.status = 'success' AND h.execution_time IS NOT NULL
         GROUP BY ALL
       ), fresh AS (
         SELECT f.invocation_id, f.unique_id, f.status,
@@ -89,8 +95,8 @@ public final class AlertRules {
                p.execution_time, b.baseline_time
         FROM pairs p JOIN baseline b USING (unique_id)
         WHERE p.resource_type IN ('model', 'snapshot', 'seed') AND p.status = 'success'
-          AND b.n >= %d AND p.execution_time > %s * b.baseline_time
-          AND p.execution_time - b.baseline_time >= %s
+          AND b.n >= %2$d AND p.execution_time > %3$s * b.baseline_time
+          AND p.execution_time - b.baseline_time >= %4$s
         UNION ALL
         SELECT invocation_id, unique_id, 'source',
                CASE WHEN status IN ('warn', 'error', 'runtime error')
