@@ -558,6 +558,9 @@ public final class DbtLens implements AutoCloseable {
   public synchronized PruneReport prune(PruneOptions options) {
     Objects.requireNonNull(options, "options");
     Path file = store.file();
+    if (file != null && !options.dryRun()) {
+      store.checkpoint(); // the size before in the form the size after has: the write-ahead log folded in
+    }
     long before = file == null ? 0 : sizeOf(file);
     PruneReport r = new Pruner(store).prune(options);
     if (!options.dryRun()) {
