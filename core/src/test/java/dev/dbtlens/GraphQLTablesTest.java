@@ -74,7 +74,7 @@ class GraphQLTablesTest {
     }
     assertThat(nodes).hasSize(191);
     // the same sample, ingested into "prod" by the previous release (schema version 2)
-    Path file = MigrationTest.unpack(MigrationTest.V2_SHOP, tmp.resolve("v2.duckdb"));
+    Path file = MigrationTest.unpack(MigrationTest.shop(2), tmp.resolve("v2.duckdb"));
     try (DbtLens lens = DbtLens.open(file); Connection c = lens.connection()) {
       assertThat(lens.schemaVersion()).isEqualTo(DbtLens.SCHEMA_VERSION);
       assertThat(rows(c, NODES)).isEqualTo(nodes);

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * An ingest recomputes only the parts of the current state (store.current_*, store.gql_*) that
  * what it added can change (an unchanged re-run rewrites none of the node tables). After every
  * step of a sequence of ingests, one file set at a time, each table holds exactly what a fresh
- * database given all the same files in one ingest (which recomputes everything) holds.
+ * database given all the same files in one ingest (which recomputes everything) holds. So do the
+ * alerts' windows (store.alert_window), which each ingest's derivation updates from the stored
+ * windows and the new results only.
  */
 class IncrementalCurrentStateTest {
   private static final List<String> TABLES = List.of("current_manifest", "current_node", "current_catalog",
-      "current_execution", "gql_node", "gql_edge", "gql_catalog");
+      "current_execution", "gql_node", "gql_edge", "gql_catalog", "alert_window", "alert_window_source");
 
   @TempDir Path tmp;
 

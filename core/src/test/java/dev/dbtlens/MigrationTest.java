@@ -31,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MigrationTest {
   /** The committed files, relative to the core module (Maven runs tests there). */
-  static final Path V2_SHOP = Path.of("..", "testdata", "migration", "v2-shop.duckdb.gz");
-  static final Path V3_SHOP = Path.of("..", "testdata", "migration", "v3-shop.duckdb.gz");
+  /** The sample as the release before schema version {@code version + 1} wrote it (testdata/migration). */
+  static Path shop(int version) {
+    return Path.of("..", "testdata", "migration", "v" + version + "-shop.duckdb.gz");
+  }
 
   /**
    * Every public view, without what differs between two ingests of the same files: when they were
@@ -60,18 +62,18 @@ class MigrationTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "schema version {0}")
-  @ValueSource(ints = {2, 3})
+  @ValueSource(ints = {2, 3, 4})
   void earlierReleaseDatabaseUpgradesInPlaceAndAnswersLikeAFreshIngest(int version) throws Exception {
-    Path old = unpack(version == 2 ? V2_SHOP : V3_SHOP, tmp.resolve("v" + version + ".duckdb"));
+    Path old = unpack(shop(version), tmp.resolve("v" + version + ".duckdb"));
     assertThatThrownBy(() -> DbtLens.openReadOnly(old).close())
         .hasMessageContaining("schema version " + version)
         .hasMessageContaining("open it once for writing");
 
     Map<String, List<String>> upgraded;
     try (DbtLens lens = DbtLens.open(old); Connection c = lens.connection()) {
-      assertThat(lens.schemaVersion()).isEqualTo(DbtLens.SCHEMA_VERSION).isEqualTo(4);
+      assertThat(lens.schemaVersion()).isEqualTo(DbtLens.SCHEMA_VERSION).isEqualTo(5);
       assertThat(rows(c, "SELECT value FROM dbtlens_info WHERE key = 'schema_version'"))
-          .containsExactly("4");
+          .containsExactly("5");
       upgraded = answers(c);
       // the sample's facts (testdata/sample/README.md), read from the upgraded file
       assertThat(rows(c, "SELECT resource_type || '=' || count(*) FROM nodes GROUP BY resource_type ORDER BY 1"))
@@ -89,10 +91,16 @@ class MigrationTest {
           List.of(Samples.extractShopSample(tmp.resolve("again"))));
       assertThat(again.nothingAdded()).isTrue();
       assertThat(again.skipped()).isEqualTo(12);
+      // the alerts' windows (schema version 5) are filled by the first derivation after the upgrade:
+      // one per node with a result that is not skipped
+      lens.derive("prod", ProgressListener.NONE);
+      assertThat(rows(c, "SELECT count(*) FROM store.alert_window"))
+          .isEqualTo(rows(c, "SELECT count(DISTINCT unique_id) FROM store.run_result WHERE status <> 'skipped'"))
+          .doesNotContain("0");
     }
     // the upgrade was written to the file: it now opens read-only
     try (DbtLens lens = DbtLens.openReadOnly(old)) {
-      assertThat(lens.schemaVersion()).isEqualTo(4);
+      assertThat(lens.schemaVersion()).isEqualTo(5);
       assertThat(lens.environments()).containsExactly("prod");
     }
 
@@ -109,7 +117,7 @@ class MigrationTest {
 
   @Test
   void upgradedDatabaseTakesNewDefinitionsBesideTheOldOnes() throws Exception {
-    Path old = unpack(V2_SHOP, tmp.resolve("v2.duckdb"));
+    Path old = unpack(shop(2), tmp.resolve("v2.duckdb"));
     Path shop = Samples.extractShopSample(tmp.resolve("sample"));
     try (DbtLens lens = DbtLens.open(old); Connection c = lens.connection()) {
       // a second environment of the same files shares every stored definition: none is added
@@ -130,7 +138,7 @@ class MigrationTest {
    */
   @Test
   void rerunGivesMembersStoredBeforeVersion4TheirKeys() throws Exception {
-    Path old = unpack(V3_SHOP, tmp.resolve("v3.duckdb"));
+    Path old = unpack(shop(3), tmp.resolve("v3.duckdb"));
     Path manifest = Samples.extractShopSample(tmp.resolve("sample")).resolve("001-build").resolve("manifest.json");
     Path rerun = Files.createDirectories(tmp.resolve("rerun")).resolve("manifest.json");
     Files.writeString(rerun, Files.readString(manifest)

@@ -31,31 +31,98 @@ public final class AlertRules {
   /** ... of which at most this many recent ones make the median. */
   public static final int SLOWER_WINDOW = 20;
 
-  private static final String HISTORY = """
-      WITH hist AS (
+  /** The window a node's alerts read: its latest result, the one before, and the baseline's. */
+  private static final int WINDOW = 1 + SLOWER_WINDOW;
+
+  /**
+   * The results alerts compare, skipped ones aside: run results, and the finished live nodes of
+   * invocations whose run results do not name them (yet). {@code {scope}} narrows both (table
+   * alias {@code t}), and the run results that the live nodes are matched with: without it, that
+   * anti-join builds its hash table from every stored result, seconds at a thousand builds.
+   */
+  private static final String HIST = """
+      hist AS (
         SELECT r.invocation_id, r.unique_id, split_part(r.unique_id, '.', 1) AS resource_type,
                r.status, r.execution_time,
                coalesce(r.execute_started_at, r.compile_started_at, r.generated_at) AS result_at
         FROM store.run_result r
-        WHERE r.environment = $1 AND ($2 IS NULL OR r.unique_id = $2) AND r.status <> 'skipped'
+        WHERE r.environment = $1 AND r.status <> 'skipped'{scope:r}
         UNION ALL
         SELECT n.invocation_id, n.unique_id, coalesce(n.resource_type, split_part(n.unique_id, '.', 1)),
                n.status, n.execution_time, coalesce(n.started_at, n.finished_at)
         FROM store.live_node n
-        WHERE n.environment = $1 AND ($2 IS NULL OR n.unique_id = $2)
+        WHERE n.environment = $1{scope:n}
           AND n.status NOT IN ('running', 'skipped')
           AND NOT EXISTS (SELECT 1 FROM store.run_result r WHERE r.environment = n.environment
-                          AND r.invocation_id = n.invocation_id AND r.unique_id = n.unique_id)
-      ), latest AS (
-        -- each node's latest results, newest first (result_at DESC NULLS LAST, invocation_id DESC):
-        -- a top-n aggregate, not a window over the whole history
-        SELECT unique_id, arg_max({'invocation_id': invocation_id, 'resource_type': resource_type,
-                                   'status': status, 'execution_time': execution_time, 'result_at': result_at},
-                                  (coalesce(result_at, TIMESTAMP '0001-01-01'), invocation_id), 1 + %1$d) AS results
-        FROM hist GROUP BY unique_id
-      ), ranked AS (
+                          AND r.invocation_id = n.invocation_id AND r.unique_id = n.unique_id{scope:r})
+      )""";
+
+  /**
+   * Each node's window, newest first (result_at DESC NULLS LAST, invocation_id DESC), into
+   * temp.alert_latest: a top-n aggregate over the results in scope and, with {@code {window}}, the
+   * nodes' stored windows.
+   */
+  private static final String LATEST = """
+      CREATE OR REPLACE TEMP TABLE alert_latest AS
+      WITH {hist}, entries AS (
+        SELECT unique_id, {'invocation_id': invocation_id, 'resource_type': resource_type, 'status': status,
+                           'execution_time': execution_time, 'result_at': result_at} AS e
+        FROM hist{window}
+      )
+      SELECT unique_id, arg_max(e, (coalesce(e.result_at, TIMESTAMP '0001-01-01'), e.invocation_id), %d) AS results
+      FROM entries GROUP BY unique_id
+      """.formatted(WINDOW);
+
+  /** The stored windows of the nodes that the results in scope name. */
+  private static final String STORED_WINDOWS = """
+
+        UNION ALL
+        SELECT unique_id, unnest(results) FROM store.alert_window
+        WHERE environment = $1 AND unique_id IN (SELECT unique_id FROM hist)""";
+
+  /**
+   * What each invocation's results are now, into temp.alert_source: a stored window holds every
+   * invocation whose count (and live nodes' last change) is what its alert_window_source row says.
+   */
+  private static final String SOURCES = """
+      CREATE OR REPLACE TEMP TABLE alert_source AS
+      SELECT invocation_id, count(*) AS results, max(updated_at) AS live_updated_at FROM (
+        SELECT invocation_id, NULL::TIMESTAMP AS updated_at FROM store.run_result
+        WHERE environment = $1 AND status <> 'skipped'
+        UNION ALL
+        SELECT invocation_id, updated_at FROM store.live_node
+        WHERE environment = $1 AND status NOT IN ('running', 'skipped'))
+      GROUP BY invocation_id""";
+
+  /** The invocations whose results changed since the windows were stored ($1: the environment). */
+  private static final String CHANGED = """
+      SELECT s.invocation_id FROM temp.alert_source s
+      LEFT JOIN store.alert_window_source o ON o.environment = $1 AND o.invocation_id = s.invocation_id
+      WHERE o.invocation_id IS NULL OR o.results <> s.results
+         OR o.live_updated_at IS DISTINCT FROM s.live_updated_at
+      ORDER BY 1""";
+
+  /**
+   * Whether a stored window holds a result of an invocation that changed or is gone (pruned): then
+   * a result may have left it, and the one to take its place is not in any window.
+   */
+  private static final String STALE = """
+      SELECT 1 FROM (SELECT unnest(results).invocation_id AS invocation_id FROM store.alert_window
+                     WHERE environment = $1) w
+      WHERE w.invocation_id NOT IN (
+        SELECT s.invocation_id FROM temp.alert_source s
+        JOIN store.alert_window_source o ON o.environment = $1 AND o.invocation_id = s.invocation_id
+        WHERE o.results = s.results AND o.live_updated_at IS NOT DISTINCT FROM s.live_updated_at)
+      LIMIT 1""";
+
+  /** Beyond this many changed invocations, the whole history is read again (one parameter each). */
+  private static final int MAX_CHANGED = 500;
+
+  /** The alerts of the windows in temp.alert_latest and of the freshness results. */
+  private static final String FOUND = """
+      WITH ranked AS (
         SELECT r.invocation_id, unique_id, r.resource_type, r.status, r.execution_time, r.result_at, rn
-        FROM (SELECT unique_id, unnest(results) AS r, generate_subscripts(results, 1) AS rn FROM latest)
+        FROM (SELECT unique_id, unnest(results) AS r, generate_subscripts(results, 1) AS rn FROM temp.alert_latest)
       ), pairs AS (
         SELECT l.*, p.status AS previous_status
         FROM ranked l LEFT JOIN ranked p ON p.unique_id = l.unique_id AND p.rn = 2
@@ -107,7 +174,7 @@ public final class AlertRules {
       )
       """.formatted(SLOWER_WINDOW, SLOWER_MIN_HISTORY, SLOWER_FACTOR, SLOWER_MIN_SECONDS);
 
-  private static final String INSERT = HISTORY + """
+  private static final String INSERT = FOUND + """
       INSERT INTO store.alert
       SELECT nextval('store.alert_seq'), $1, f.invocation_id, f.unique_id, f.resource_type, f.kind,
              CASE WHEN f.kind IN ('test_failed', 'model_errored') THEN
@@ -177,13 +244,22 @@ public final class AlertRules {
   public static List<Alert> derive(Connection conn, String environment, String uniqueId, String source) {
     try {
       long before = Sql.count(conn, "SELECT coalesce(max(alert_id), 0) FROM store.alert");
-      try (PreparedStatement s = conn.prepareStatement(INSERT)) {
-        s.setString(1, environment);
-        s.setString(2, uniqueId);
-        s.setObject(3, LocalDateTime.now(ZoneOffset.UTC));
-        s.setString(4, source);
-        s.executeUpdate();
-      }
+      Sql.inTransaction(conn, () -> {
+        if (uniqueId != null) {
+          latest(conn, " AND {t}.unique_id = $2", "", environment, uniqueId);
+        } else {
+          latestKeepingWindows(conn, environment);
+        }
+        try (PreparedStatement s = conn.prepareStatement(INSERT)) {
+          s.setString(1, environment);
+          s.setString(2, uniqueId);
+          s.setObject(3, LocalDateTime.now(ZoneOffset.UTC));
+          s.setString(4, source);
+          s.executeUpdate();
+        }
+        Sql.update(conn, "DROP TABLE temp.alert_latest");
+        return null;
+      });
       if (uniqueId == null) {
         newRecommendations(conn, environment);
       }
@@ -192,6 +268,50 @@ public final class AlertRules {
     } catch (SQLException e) {
       throw new StorageException("deriving alerts for environment '" + environment + "'", e);
     }
+  }
+
+  /**
+   * Every node's window into temp.alert_latest, and into store.alert_window. When the stored
+   * windows hold only results of invocations that have not changed since, only the nodes that the
+   * changed (new) invocations name are read again, from their stored windows and those
+   * invocations' results: the latest of the latest so far and the new ones. So deriving the alerts
+   * of a build costs what the build added, not what the environment keeps. Otherwise (no windows
+   * yet, a result in a window gone or changed, a live node updated, many invocations changed)
+   * every result is read.
+   */
+  private static void latestKeepingWindows(Connection conn, String environment) throws SQLException {
+    Sql.update(conn, SOURCES, environment);
+    List<String> changed = Sql.strings(conn, CHANGED, environment);
+    boolean incremental = changed.size() <= MAX_CHANGED
+        && Sql.exists(conn, "SELECT 1 FROM store.alert_window_source WHERE environment = $1", environment)
+        && !Sql.exists(conn, STALE, environment);
+    if (incremental) {
+      List<Object> params = new ArrayList<>(List.of(environment));
+      params.addAll(changed);
+      StringBuilder in = new StringBuilder();
+      for (int i = 0; i < changed.size(); i++) {
+        in.append(i == 0 ? "" : ", ").append('$').append(i + 2);
+      }
+      // a constant IN list: DuckDB skips the row groups of other invocations
+      latest(conn, changed.isEmpty() ? " AND FALSE" : " AND {t}.invocation_id IN (" + in + ")", STORED_WINDOWS,
+          params.toArray());
+      Sql.update(conn, "DELETE FROM store.alert_window WHERE environment = ?"
+          + " AND unique_id IN (SELECT unique_id FROM temp.alert_latest)", environment);
+    } else {
+      latest(conn, "", "", environment);
+      Sql.update(conn, "DELETE FROM store.alert_window WHERE environment = ?", environment);
+    }
+    Sql.update(conn, "INSERT INTO store.alert_window SELECT ?, unique_id, results FROM temp.alert_latest",
+        environment);
+    Sql.update(conn, "DELETE FROM store.alert_window_source WHERE environment = ?", environment);
+    Sql.update(conn, "INSERT INTO store.alert_window_source SELECT ?, * FROM temp.alert_source", environment);
+    Sql.update(conn, "DROP TABLE temp.alert_source");
+  }
+
+  private static void latest(Connection conn, String scope, String window, Object... params) throws SQLException {
+    String hist = HIST.replace("{scope:r}", scope.replace("{t}", "r"))
+        .replace("{scope:n}", scope.replace("{t}", "n"));
+    Sql.update(conn, LATEST.replace("{hist}", hist).replace("{window}", window), params);
   }
 
   /**

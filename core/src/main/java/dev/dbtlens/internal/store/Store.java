@@ -25,7 +25,7 @@ import org.duckdb.DuckDBConnection;
  */
 public final class Store implements AutoCloseable {
   /** Version of the SQL schema this build writes and reads. */
-  public static final int SCHEMA_VERSION = 4;
+  public static final int SCHEMA_VERSION = 5;
 
   /**
    * The scripts that take a version-2 database to version 3, run in this order in one transaction.
@@ -182,6 +182,10 @@ public final class Store implements AutoCloseable {
     }
     if (found == 3) {
       migrate("migrate-v3-v4.sql", () -> { });
+      found = 4;
+    }
+    if (found == 4) {
+      migrate("migrate-v4-v5.sql", () -> { });
     }
     VIEW_SCRIPTS.forEach(this::runScript);
   }
