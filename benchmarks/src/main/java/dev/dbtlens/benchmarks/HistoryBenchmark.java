@@ -7,8 +7,10 @@ import dev.dbtlens.NodeId;
 import dev.dbtlens.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -201,6 +203,10 @@ public class HistoryBenchmark {
       Path db = dir.resolve("lens.duckdb");
       try {
         Files.copy(source, db);
+        // written back now, in the setup: the measured ingest should not share the disk with the copy
+        try (FileChannel ch = FileChannel.open(db, StandardOpenOption.WRITE)) {
+          ch.force(true);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -57,28 +57,41 @@ public final class AlertRules {
                           AND r.invocation_id = n.invocation_id AND r.unique_id = n.unique_id{scope:r})
       )""";
 
-  /**
-   * Each node's window, newest first (result_at DESC NULLS LAST, invocation_id DESC), into
-   * temp.alert_latest: a top-n aggregate over the results in scope and, with {@code {window}}, the
-   * nodes' stored windows.
-   */
+  /** A window's order, newest first: result_at DESC NULLS LAST, invocation_id DESC. */
+  private static final String KEY = "(coalesce({e}.result_at, TIMESTAMP '0001-01-01'), {e}.invocation_id)";
+
+  /** Each node's window from the results in scope, into the temp table {@code {into}}: a top-n aggregate. */
   private static final String LATEST = """
-      CREATE OR REPLACE TEMP TABLE alert_latest AS
+      CREATE OR REPLACE TEMP TABLE {into} AS
       WITH {hist}, entries AS (
         SELECT unique_id, {'invocation_id': invocation_id, 'resource_type': resource_type, 'status': status,
                            'execution_time': execution_time, 'result_at': result_at} AS e
-        FROM hist{window}
+        FROM hist
       )
-      SELECT unique_id, arg_max(e, (coalesce(e.result_at, TIMESTAMP '0001-01-01'), e.invocation_id), %d) AS results
-      FROM entries GROUP BY unique_id
-      """.formatted(WINDOW);
+      SELECT unique_id, arg_max(e, %s, %d) AS results FROM entries GROUP BY unique_id
+      """.formatted(KEY.replace("{e}", "e"), WINDOW);
 
-  /** The stored windows of the nodes that the results in scope name. */
-  private static final String STORED_WINDOWS = """
-
-        UNION ALL
-        SELECT unique_id, unnest(results) FROM store.alert_window
-        WHERE environment = $1 AND unique_id IN (SELECT unique_id FROM hist)""";
+  /**
+   * The windows of temp.alert_added (the new results) merged with the stored ones, into
+   * temp.alert_latest. Where every new result of a node is newer than its stored latest (a new
+   * build), its new results followed by its stored window; otherwise the latest of both.
+   */
+  private static final String MERGED = """
+      CREATE OR REPLACE TEMP TABLE alert_latest AS
+      WITH pairs AS (
+        SELECT a.unique_id, a.results AS added, w.results AS stored,
+               coalesce(%1$s > %2$s, true) AS newer -- true without a stored window
+        FROM temp.alert_added a
+        LEFT JOIN store.alert_window w ON w.environment = $1 AND w.unique_id = a.unique_id
+      )
+      SELECT unique_id, list_concat(added, coalesce(stored, added[1:0]))[1:%4$d] AS results
+      FROM pairs WHERE newer
+      UNION ALL
+      SELECT unique_id, arg_max(e, %3$s, %4$d)
+      FROM (SELECT unique_id, unnest(list_concat(added, stored)) AS e FROM pairs WHERE NOT newer)
+      GROUP BY unique_id
+      """.formatted(KEY.replace("{e}", "a.results[-1]"), KEY.replace("{e}", "w.results[1]"),
+          KEY.replace("{e}", "e"), WINDOW);
 
   /**
    * What each invocation's results are now, into temp.alert_source: a stored window holds every
@@ -246,7 +259,7 @@ public final class AlertRules {
       long before = Sql.count(conn, "SELECT coalesce(max(alert_id), 0) FROM store.alert");
       Sql.inTransaction(conn, () -> {
         if (uniqueId != null) {
-          latest(conn, " AND {t}.unique_id = $2", "", environment, uniqueId);
+          latest(conn, "alert_latest", " AND {t}.unique_id = $2", environment, uniqueId);
         } else {
           latestKeepingWindows(conn, environment);
         }
@@ -293,12 +306,14 @@ public final class AlertRules {
         in.append(i == 0 ? "" : ", ").append('$').append(i + 2);
       }
       // a constant IN list: DuckDB skips the row groups of other invocations
-      latest(conn, changed.isEmpty() ? " AND FALSE" : " AND {t}.invocation_id IN (" + in + ")", STORED_WINDOWS,
+      latest(conn, "alert_added", changed.isEmpty() ? " AND FALSE" : " AND {t}.invocation_id IN (" + in + ")",
           params.toArray());
+      Sql.update(conn, MERGED, environment);
+      Sql.update(conn, "DROP TABLE temp.alert_added");
       Sql.update(conn, "DELETE FROM store.alert_window WHERE environment = ?"
           + " AND unique_id IN (SELECT unique_id FROM temp.alert_latest)", environment);
     } else {
-      latest(conn, "", "", environment);
+      latest(conn, "alert_latest", "", environment);
       Sql.update(conn, "DELETE FROM store.alert_window WHERE environment = ?", environment);
     }
     Sql.update(conn, "INSERT INTO store.alert_window SELECT ?, unique_id, results FROM temp.alert_latest",
@@ -308,10 +323,10 @@ public final class AlertRules {
     Sql.update(conn, "DROP TABLE temp.alert_source");
   }
 
-  private static void latest(Connection conn, String scope, String window, Object... params) throws SQLException {
+  private static void latest(Connection conn, String into, String scope, Object... params) throws SQLException {
     String hist = HIST.replace("{scope:r}", scope.replace("{t}", "r"))
         .replace("{scope:n}", scope.replace("{t}", "n"));
-    Sql.update(conn, LATEST.replace("{hist}", hist).replace("{window}", window), params);
+    Sql.update(conn, LATEST.replace("{into}", into).replace("{hist}", hist), params);
   }
 
   /**
