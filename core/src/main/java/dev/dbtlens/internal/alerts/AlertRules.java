@@ -301,34 +301,33 @@ public final class AlertRules {
     if (incremental && changed.isEmpty()) { // nothing new: nothing written
       Sql.update(conn, "CREATE OR REPLACE TEMP TABLE alert_latest AS"
           + " SELECT unique_id, results FROM store.alert_window LIMIT 0");
-    } else if (incremental) {
-      List<Object> params = new ArrayList<>(List.of(environment));
+      Sql.update(conn, "DROP TABLE temp.alert_source");
+      return;
+    }
+    List<Object> params = new ArrayList<>(List.of(environment));
+    String in = ""; // the changed invocations, when only they are read
+    if (incremental) {
       params.addAll(changed);
       StringBuilder list = new StringBuilder();
       for (int i = 0; i < changed.size(); i++) {
         list.append(i == 0 ? "" : ", ").append('$').append(i + 2);
       }
-      String in = " IN (" + list + ")";
+      in = " AND invocation_id IN (" + list + ")";
       // a constant IN list: DuckDB skips the row groups of other invocations
-      latest(conn, "alert_added", " AND {t}.invocation_id" + in, params.toArray());
+      latest(conn, "alert_added", in.replace("invocation_id", "{t}.invocation_id"), params.toArray());
       Sql.update(conn, MERGED, environment);
       Sql.update(conn, "DROP TABLE temp.alert_added");
       Sql.update(conn, "DELETE FROM store.alert_window WHERE environment = $1"
           + " AND unique_id IN (SELECT unique_id FROM temp.alert_latest)", environment);
-      Sql.update(conn, "INSERT INTO store.alert_window SELECT $1, unique_id, results FROM temp.alert_latest",
-          environment);
-      Sql.update(conn, "DELETE FROM store.alert_window_source WHERE environment = $1 AND invocation_id" + in,
-          params.toArray());
-      Sql.update(conn, "INSERT INTO store.alert_window_source SELECT $1, * FROM temp.alert_source"
-          + " WHERE invocation_id" + in, params.toArray());
     } else {
       latest(conn, "alert_latest", "", environment);
       Sql.update(conn, "DELETE FROM store.alert_window WHERE environment = $1", environment);
-      Sql.update(conn, "INSERT INTO store.alert_window SELECT $1, unique_id, results FROM temp.alert_latest",
-          environment);
-      Sql.update(conn, "DELETE FROM store.alert_window_source WHERE environment = $1", environment);
-      Sql.update(conn, "INSERT INTO store.alert_window_source SELECT $1, * FROM temp.alert_source", environment);
     }
+    Sql.update(conn, "INSERT INTO store.alert_window SELECT $1, unique_id, results FROM temp.alert_latest",
+        environment);
+    Sql.update(conn, "DELETE FROM store.alert_window_source WHERE environment = $1" + in, params.toArray());
+    Sql.update(conn, "INSERT INTO store.alert_window_source SELECT $1, * FROM temp.alert_source WHERE TRUE" + in,
+        params.toArray());
     Sql.update(conn, "DROP TABLE temp.alert_source");
   }
 
