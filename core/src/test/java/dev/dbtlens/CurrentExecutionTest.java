@@ -70,6 +70,34 @@ class CurrentExecutionTest {
     }
   }
 
+  /**
+   * A later file of an invocation whose builds are already current (here its catalog, labelled
+   * with a job) changes the label of every execution of that invocation: the ingest recomputes
+   * all executions rather than ranking the new rows against the current ones they tie with.
+   */
+  @Test
+  void aLaterFileOfTheCurrentBuildRelabelsItsExecutions() throws SQLException {
+    Path build = Samples.extractShopSample(tmp.resolve("sample")).resolve("003-build");
+    String executions = "SELECT kind, unique_id, invocation_id, status, execution_time, job, run_id"
+        + " FROM store.current_execution ORDER BY ALL";
+    try (DbtLens stepwise = DbtLens.inMemory(); Connection c = stepwise.connection();
+        DbtLens once = DbtLens.inMemory(); Connection o = once.connection()) {
+      stepwise.ingest(IngestOptions.defaults(),
+          List.of(build.resolve("manifest.json"), build.resolve("run_results.json")));
+      assertThat(rows(c, "SELECT DISTINCT job FROM store.current_execution")).containsExactly("build");
+      stepwise.ingest(IngestOptions.defaults().withJob("nightly"), List.of(build.resolve("catalog.json")));
+      once.ingest(IngestOptions.defaults().withJob("nightly"), List.of(build));
+
+      // 003's run results: 164 results, 140 of them success or pass (jq)
+      assertThat(rows(c, "SELECT kind, job, count(*) FROM store.current_execution GROUP BY ALL ORDER BY ALL"))
+          .containsExactly("attempt | nightly | 164", "success | nightly | 140");
+      assertThat(rows(c, executions)).isEqualTo(rows(o, executions));
+      assertThat(rows(c, "SELECT count(*) FROM store.current_execution e JOIN invocations i"
+          + " USING (environment, invocation_id) WHERE e.job = i.job AND e.run_id = i.run_id"))
+          .containsExactly("304");
+    }
+  }
+
   /** @return each row of the query, its cells joined by {@code " | "} (also used by IncrementalCurrentStateTest) */
   static List<String> rows(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
