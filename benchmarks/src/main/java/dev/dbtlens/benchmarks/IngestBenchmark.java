@@ -1,15 +1,24 @@
 package dev.dbtlens.benchmarks;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtlens.DbtLens;
 import dev.dbtlens.IngestOptions;
 import dev.dbtlens.IngestReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       next build of the unchanged project, manifest and run results under a new invocation: the
  *       step a CI job runs after every {@code dbt build} (the run results of a given manifest are
  *       taken from {@code run_results.json} beside it; without one, the manifest alone);
- *   <li>{@code floorTokenScan}: {@code JsonParser.nextToken()} over the same file until its end.
+ *   <li>{@code floorTokenScan}: {@code JsonParser.nextToken()} over the same file until its end;
+ *   <li>{@code floorStoreRawJson}: DuckDB alone storing each entry's JSON, already in memory, in a
+ *       new file: the least any ingest that keeps the entries queryable in DuckDB pays.
  * </ul>
  *
  * With {@code derive} false the ingests stop at their commit and checkpoint ({@link
@@ -224,10 +235,10 @@ public class IngestBenchmark {
       String group = null;
       String field = null;
       long index = -1;
-      for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         switch (t) {
           case START_OBJECT, START_ARRAY -> {
-            if (depth == 2 && "nodes".equals(group) && t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            if (depth == 2 && "nodes".equals(group) && t == JsonToken.START_OBJECT) {
               index++;
             }
             depth++;
@@ -276,6 +287,93 @@ public class IngestBenchmark {
       }
     }
     return tokens;
+  }
+
+  /**
+   * Every entry of the manifest's entry groups (nodes, sources, macros, ...) as its unique id and
+   * compact JSON, read once per trial for {@link #floorStoreRawJson}.
+   */
+  @State(Scope.Benchmark)
+  public static class Entries {
+    private static final Set<String> NOT_ENTRIES = Set.of("metadata", "parent_map", "child_map",
+        "group_map", "docs", "disabled", "selectors");
+    final List<String> ids = new ArrayList<>();
+    final List<byte[]> json = new ArrayList<>();
+
+    @Setup(Level.Trial)
+    public void read(IngestBenchmark b) throws IOException {
+      ObjectMapper mapper = new ObjectMapper(BenchData.JSON);
+      try (JsonParser p = BenchData.JSON.createParser(b.original.toFile())) {
+        p.nextToken();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String group = p.currentName();
+          if (p.nextToken() != JsonToken.START_OBJECT || NOT_ENTRIES.contains(group)) {
+            p.skipChildren();
+            continue;
+          }
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            ids.add(p.currentName());
+            p.nextToken();
+            json.add(mapper.writeValueAsBytes(mapper.readTree(p)));
+          }
+        }
+      }
+    }
+  }
+
+  /** A new DuckDB file opened through plain JDBC, on one DuckDB thread as an ingest runs it. */
+  @State(Scope.Thread)
+  public static class PlainDb {
+    Path dir;
+    DuckDBConnection conn;
+
+    @Setup(Level.Iteration)
+    public void open() throws SQLException {
+      dir = BenchData.tempDir("plain-");
+      conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("plain.duckdb"));
+      try (Statement s = conn.createStatement()) {
+        s.execute("SET threads = 1");
+      }
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() throws SQLException {
+      conn.close();
+      BenchData.deleteRecursively(dir);
+    }
+  }
+
+  /** The compression of {@link #floorStoreRawJson}'s JSON column ({@code zstd}: as {@code store.node_def}'s). */
+  @Param({"zstd"})
+  public String rawJsonCompression;
+
+  /**
+   * The store's floor: DuckDB appending every entry's unique id and JSON, already in memory, to a
+   * new table of a new file ({@code raw_json JSON USING COMPRESSION zstd}, as {@code store.node_def}
+   * holds it), then committing and checkpointing. Nothing parsed, no other column or table: what
+   * any ingest that keeps each entry queryable in the file pays at least.
+   */
+  @Benchmark
+  public int floorStoreRawJson(Entries entries, PlainDb db) throws SQLException {
+    db.conn.setAutoCommit(false);
+    try (Statement s = db.conn.createStatement()) {
+      s.execute("CREATE TABLE entry (unique_id VARCHAR, raw_json JSON USING COMPRESSION "
+          + rawJsonCompression + ")");
+    }
+    try (DuckDBAppender a = db.conn.createAppender("main", "entry")) {
+      for (int i = 0; i < entries.ids.size(); i++) {
+        a.beginRow();
+        a.append(entries.ids.get(i));
+        a.append(entries.json.get(i));
+        a.endRow();
+      }
+    }
+    db.conn.commit();
+    db.conn.setAutoCommit(true);
+    try (Statement s = db.conn.createStatement()) {
+      s.execute("CHECKPOINT");
+    }
+    return entries.ids.size();
   }
 
   private static IngestReport check(IngestReport r) {
